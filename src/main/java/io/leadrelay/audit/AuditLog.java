@@ -1,0 +1,55 @@
+package io.leadrelay.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Appends to the audit trail. Writes join the caller's transaction, so an audited change
+ * and its audit entry commit or roll back together.
+ */
+@Service
+public class AuditLog {
+
+	private static final String INSERT = """
+			INSERT INTO audit_event (occurred_at, actor, action, subject_type, subject_id, details)
+			VALUES (?, ?, ?, ?, ?, ?)""";
+
+	private final JdbcTemplate jdbc;
+
+	AuditLog(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void record(AuditEntry entry) {
+		recordAll(List.of(entry));
+	}
+
+	public void recordAll(List<AuditEntry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(INSERT, entries, entries.size(), (statement, entry) -> {
+			statement.setObject(1, entry.occurredAt().atOffset(ZoneOffset.UTC));
+			statement.setString(2, entry.actor());
+			statement.setString(3, entry.action());
+			statement.setString(4, entry.subjectType());
+			statement.setString(5, entry.subjectId());
+			statement.setString(6, entry.details());
+		});
+	}
+
+	public List<AuditEntry> trail(String subjectType, String subjectId) {
+		return this.jdbc
+			.query("""
+					SELECT occurred_at, actor, action, subject_type, subject_id, details FROM audit_event
+					WHERE subject_type = ? AND subject_id = ? ORDER BY id""",
+					(rs, row) -> new AuditEntry(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
+							rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
+					subjectType, subjectId);
+	}
+
+}
