@@ -12,7 +12,9 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The Meta webhook, called by the {@code meta-webhook} route: the verification handshake
@@ -100,7 +102,16 @@ public class MetaWebhook {
 				reject(exchange, RejectionReason.INVALID_PAYLOAD, ex.getMessage(), ex.field());
 				return;
 			}
-			StoreResult stored = this.inbox.store(notification.leads(), this.clock.instant());
+			StoreResult stored;
+			try {
+				stored = this.inbox.store(notification.leads(), this.clock.instant());
+			}
+			catch (DataAccessException | TransactionException ex) {
+				log.error("Could not store a webhook notification; answering 503 so that Meta retries", ex);
+				reject(exchange, RejectionReason.STORAGE_UNAVAILABLE, RejectionReason.STORAGE_UNAVAILABLE.description(),
+						null);
+				return;
+			}
 			this.metrics.stored(stored.accepted(), stored.duplicates(), notification.ignoredChanges());
 			this.responses.receipt(exchange, stored.accepted(), stored.duplicates(), notification.ignoredChanges());
 		}
@@ -110,17 +121,8 @@ public class MetaWebhook {
 	}
 
 	/**
-	 * Called by the route when storing failed: the transaction rolled back, so Meta is
-	 * asked to send the notification again.
-	 */
-	public void storageUnavailable(Exchange exchange) {
-		Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-		log.error("Could not store a webhook notification; answering 503 so that Meta retries", cause);
-		reject(exchange, RejectionReason.STORAGE_UNAVAILABLE, RejectionReason.STORAGE_UNAVAILABLE.description(), null);
-	}
-
-	/**
-	 * Called by the route for any other failure: answered 500 without leaking details.
+	 * Called by the route's error handler for anything unexpected: answered 500 without
+	 * details, and logged without the body.
 	 */
 	public void failed(Exchange exchange) {
 		Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
