@@ -1,6 +1,5 @@
 package io.leadrelay.audit;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -40,16 +39,6 @@ public class AuditLog {
 			statement.setString(5, entry.subjectId());
 			statement.setString(6, entry.details());
 		});
-	}
-
-	public List<AuditEntry> trail(String subjectType, String subjectId) {
-		return this.jdbc
-			.query("""
-					SELECT occurred_at, actor, action, subject_type, subject_id, details FROM audit_event
-					WHERE subject_type = ? AND subject_id = ? ORDER BY id""",
-					(rs, row) -> new AuditEntry(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
-							rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
-					subjectType, subjectId);
 	}
 
 }

@@ -78,19 +78,13 @@ class LeadsApiIntegrationTests {
 
 	@Test
 	void letsAViewerRead() {
-		this.jdbc.update("DELETE FROM app_user WHERE username = 'vera'");
-		this.jdbc.update(
-				"INSERT INTO app_user (username, password_hash, role, enabled, created_at) VALUES (?, ?, 'VIEWER', TRUE, ?)",
-				"vera", this.encoder.encode("viewer-password"), OffsetDateTime.now());
+		createUser("vera", "viewer-password", "VIEWER", true);
 		assertThat(this.client.get("/api/v1/leads", "vera", "viewer-password").statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void refusesADisabledUser() {
-		this.jdbc.update("DELETE FROM app_user WHERE username = 'gone'");
-		this.jdbc.update(
-				"INSERT INTO app_user (username, password_hash, role, enabled, created_at) VALUES (?, ?, 'ADMIN', FALSE, ?)",
-				"gone", this.encoder.encode("gone-password"), OffsetDateTime.now());
+		createUser("gone", "gone-password", "ADMIN", false);
 		assertThat(this.client.get("/api/v1/leads", "gone", "gone-password").statusCode()).isEqualTo(401);
 	}
 
@@ -119,6 +113,13 @@ class LeadsApiIntegrationTests {
 		HttpResponse<String> response = this.client.get("/api/v1/leads?page=first", "admin", ADMIN_PASSWORD);
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(this.json.readTree(response.body()).get("detail").asText()).contains("page");
+	}
+
+	private void createUser(String username, String password, String role, boolean enabled) {
+		this.jdbc.update("DELETE FROM app_user WHERE username = ?", username);
+		this.jdbc.update(
+				"INSERT INTO app_user (username, password_hash, role, enabled, created_at) VALUES (?, ?, ?, ?, ?)",
+				username, this.encoder.encode(password), role, enabled, OffsetDateTime.now());
 	}
 
 }
