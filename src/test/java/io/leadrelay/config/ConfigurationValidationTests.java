@@ -1,5 +1,6 @@
 package io.leadrelay.config;
 
+import io.leadrelay.crypto.CryptoProperties;
 import io.leadrelay.ingest.IngestProperties;
 import io.leadrelay.ingest.MetaProperties;
 import io.leadrelay.security.SecurityProperties;
@@ -31,6 +32,8 @@ class ConfigurationValidationTests {
 			leadrelay.ingest.max-body-size                | plenty
 			leadrelay.meta.app-secrets[0]                 | '  '
 			leadrelay.security.bootstrap-admin-password   | short
+			leadrelay.crypto.keys.k1                      | c2hvcnQ=
+			leadrelay.crypto.active-key-id                | missing
 			""")
 	void refusesToStartWithABadValueNamingTheKey(String key, String value) {
 		this.runner.withPropertyValues(key + "=" + value).run((context) -> {
@@ -65,7 +68,8 @@ class ConfigurationValidationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ IngestProperties.class, MetaProperties.class, SecurityProperties.class })
+	@EnableConfigurationProperties({ IngestProperties.class, MetaProperties.class, SecurityProperties.class,
+			CryptoProperties.class })
 	static class AllSettings {
 
 	}

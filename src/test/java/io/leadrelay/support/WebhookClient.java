@@ -68,9 +68,22 @@ public final class WebhookClient {
 	}
 
 	public HttpResponse<String> get(String pathAndQuery, String user, String password) {
+		return send(signedIn(pathAndQuery, user, password).GET().build());
+	}
+
+	/**
+	 * A JSON request as a signed-in user: POST, PUT or DELETE ({@code json} may be null).
+	 */
+	public HttpResponse<String> call(String method, String pathAndQuery, String json, String user, String password) {
+		return send(signedIn(pathAndQuery, user, password).header("Content-Type", "application/json")
+			.method(method, (json != null) ? BodyPublishers.ofString(json) : BodyPublishers.noBody())
+			.build());
+	}
+
+	private HttpRequest.Builder signedIn(String pathAndQuery, String user, String password) {
 		String credentials = Base64.getEncoder()
 			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-		return send(request(pathAndQuery).header("Authorization", "Basic " + credentials).GET().build());
+		return request(pathAndQuery).header("Authorization", "Basic " + credentials);
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {

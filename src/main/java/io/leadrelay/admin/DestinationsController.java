@@ -1,0 +1,114 @@
+package io.leadrelay.admin;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadrelay.destination.DestinationChange;
+import io.leadrelay.destination.DestinationType;
+import io.leadrelay.destination.DestinationView;
+import io.leadrelay.destination.Destinations;
+import io.leadrelay.destination.NewDestination;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/destinations}: where mapped leads go. Credentials are write-only.
+ */
+@RestController
+@RequestMapping("/api/v1/destinations")
+class DestinationsController {
+
+	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+	private static final Set<String> FIELDS = Set.of("id", "name", "type", "settings", "credentials", "enabled");
+
+	private static final int MAX_NAME_LENGTH = 200;
+
+	private final Destinations destinations;
+
+	DestinationsController(Destinations destinations) {
+		this.destinations = destinations;
+	}
+
+	@GetMapping
+	List<DestinationView> list() {
+		return this.destinations.list();
+	}
+
+	@GetMapping("/{id}")
+	DestinationView get(@PathVariable String id) {
+		return this.destinations.get(id(id));
+	}
+
+	@PostMapping
+	ResponseEntity<DestinationView> create(@RequestBody JsonNode body, Principal user) {
+		JsonBody request = JsonBody.of(body, FIELDS);
+		String id = id(request.text("id"));
+		String typeCode = request.text("type");
+		DestinationType type = DestinationType.fromCode(typeCode)
+			.orElseThrow(() -> new InvalidRequestException("type", "type must be one of "
+					+ List.of(DestinationType.values()).stream().map(DestinationType::code).toList()));
+		Boolean enabled = request.bool("enabled");
+		NewDestination destination = new NewDestination(id, name(request.text("name"), true), type,
+				orEmpty(request.stringMap("settings")), orEmpty(request.stringMap("credentials")),
+				(enabled != null) ? enabled : true);
+		return ResponseEntity.created(URI.create("/api/v1/destinations/" + id))
+			.body(this.destinations.create(destination, user.getName()));
+	}
+
+	@PutMapping("/{id}")
+	DestinationView update(@PathVariable String id, @RequestBody JsonNode body, Principal user) {
+		JsonBody request = JsonBody.of(body, FIELDS);
+		if (request.has("id") && !id.equals(request.text("id"))) {
+			throw new InvalidRequestException("id", "id cannot be changed");
+		}
+		if (request.has("type")) {
+			throw new InvalidRequestException("type", "type cannot be changed; create a new destination");
+		}
+		DestinationChange change = new DestinationChange(name(request.text("name"), false),
+				request.stringMap("settings"), request.stringMap("credentials"), request.bool("enabled"));
+		return this.destinations.update(id(id), change, user.getName());
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable String id, Principal user) {
+		this.destinations.delete(id(id), user.getName());
+		return ResponseEntity.noContent().build();
+	}
+
+	private static String id(String value) {
+		if (value == null || !ID.matcher(value).matches()) {
+			throw new InvalidRequestException("id",
+					"id must be 1 to 64 lower-case letters, digits or '-', starting with a letter or digit");
+		}
+		return value;
+	}
+
+	private static String name(String value, boolean required) {
+		if (value == null && !required) {
+			return null;
+		}
+		if (value == null || value.isBlank() || value.length() > MAX_NAME_LENGTH) {
+			throw new InvalidRequestException("name", "name must be 1 to " + MAX_NAME_LENGTH + " characters");
+		}
+		return value.strip();
+	}
+
+	private static Map<String, String> orEmpty(Map<String, String> map) {
+		return (map != null) ? map : Map.of();
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.leadrelay.destination;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A destination as the API shows it: settings in full, credentials only by name.
+ *
+ * @param id the destination's id, used by mappings
+ * @param name a name for people
+ * @param type where it sends leads
+ * @param settings the type's settings, defaults filled in
+ * @param credentialsSet the names of the credentials stored (never their values)
+ * @param enabled whether leads are sent to it
+ * @param status {@code active}, or {@code needs_credentials} after the target refused
+ * them
+ * @param createdAt when it was added
+ * @param updatedAt when it was last changed
+ */
+public record DestinationView(String id, String name, String type, Map<String, String> settings,
+		List<String> credentialsSet, boolean enabled, String status, Instant createdAt, Instant updatedAt) {
+
+}

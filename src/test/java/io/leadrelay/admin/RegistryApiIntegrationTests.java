@@ -1,0 +1,215 @@
+package io.leadrelay.admin;
+
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadrelay.destination.Destinations;
+import io.leadrelay.page.Pages;
+import io.leadrelay.support.WebhookClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pages and destinations through the API: secrets go in, are stored encrypted, and never
+ * come out. Run against H2 and PostgreSQL by subclasses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "leadrelay.security.bootstrap-admin-password=" + RegistryApiIntegrationTests.PASSWORD,
+				"leadrelay.crypto.keys.test2026=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=" })
+abstract class RegistryApiIntegrationTests {
+
+	static final String PASSWORD = "registry-admin-password";
+
+	static final String TOKEN = "EAAGm0PX4ZCpsBAPageToken123";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Pages pages;
+
+	@Autowired
+	Destinations destinations;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	final ObjectMapper json = new ObjectMapper();
+
+	WebhookClient client;
+
+	@BeforeEach
+	void clean() {
+		this.client = new WebhookClient(this.port);
+		this.jdbc.update("DELETE FROM page");
+		this.jdbc.update("DELETE FROM destination");
+		this.jdbc.update("DELETE FROM audit_event");
+	}
+
+	@Test
+	void storesAPageWithItsTokenEncryptedAndNeverShowsIt() throws Exception {
+		HttpResponse<String> created = admin("POST", "/api/v1/pages",
+				"{\"pageId\":\"100200300400500\",\"name\":\"Acme Leads\",\"accessToken\":\"" + TOKEN + "\"}");
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/pages/100200300400500");
+		assertThat(created.body()).doesNotContain(TOKEN).contains("\"tokenStatus\":\"unchecked\"");
+		String stored = this.jdbc.queryForObject("SELECT token_ciphertext FROM page", String.class);
+		assertThat(stored).startsWith("v1:test2026:").doesNotContain(TOKEN);
+		assertThat(this.pages.accessToken("100200300400500")).hasValue(TOKEN);
+		JsonNode list = this.json.readTree(this.client.get("/api/v1/pages", "admin", PASSWORD).body());
+		assertThat(list).extracting((page) -> page.get("name").asText()).containsExactly("Acme Leads");
+		assertThat(list.toString()).doesNotContain(TOKEN);
+		assertThat(this.jdbc.queryForList("SELECT actor || ' ' || action FROM audit_event WHERE subject_id = ?",
+				String.class, "100200300400500"))
+			.containsExactly("admin page.created");
+	}
+
+	@Test
+	void renamesAPageWithoutTouchingItsTokenAndReplacesTheToken() throws Exception {
+		createPage("100200300400501");
+		HttpResponse<String> renamed = admin("PUT", "/api/v1/pages/100200300400501", "{\"name\":\"Renamed\"}");
+		assertThat(this.json.readTree(renamed.body()).get("name").asText()).isEqualTo("Renamed");
+		assertThat(this.pages.accessToken("100200300400501")).hasValue(TOKEN);
+		admin("PUT", "/api/v1/pages/100200300400501", "{\"accessToken\":\"NewToken456\"}");
+		assertThat(this.pages.accessToken("100200300400501")).hasValue("NewToken456");
+		assertThat(admin("DELETE", "/api/v1/pages/100200300400501", null).statusCode()).isEqualTo(204);
+		assertThat(this.client.get("/api/v1/pages/100200300400501", "admin", PASSWORD).statusCode()).isEqualTo(404);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			page id not numeric  | {"pageId":"acme","name":"A","accessToken":"t"}              | pageId
+			name missing         | {"pageId":"1","accessToken":"t"}                            | name
+			token missing        | {"pageId":"1","name":"A"}                                   | accessToken
+			token with spaces    | {"pageId":"1","name":"A","accessToken":"two words"}         | accessToken
+			misspelt field       | {"pageId":"1","name":"A","accesToken":"t"}                  | accesToken
+			token not a string   | {"pageId":"1","name":"A","accessToken":42}                  | accessToken
+			not an object        | ["pageId"]                                                  | $
+			""")
+	void refusesABadPageNamingTheField(String description, String body, String field) throws Exception {
+		HttpResponse<String> response = admin("POST", "/api/v1/pages", body);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(response.body()).get("field").asText()).isEqualTo(field);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM page", Integer.class)).isZero();
+	}
+
+	@Test
+	void refusesAPageTwiceAndAnUnknownPage() {
+		createPage("100200300400502");
+		assertThat(admin("POST", "/api/v1/pages",
+				"{\"pageId\":\"100200300400502\",\"name\":\"Again\",\"accessToken\":\"t\"}")
+			.statusCode()).isEqualTo(409);
+		assertThat(admin("PUT", "/api/v1/pages/999", "{\"name\":\"x\"}").statusCode()).isEqualTo(404);
+		assertThat(admin("DELETE", "/api/v1/pages/999", null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void letsOnlyAdminsChangePages() {
+		this.jdbc.update("DELETE FROM app_user WHERE username = 'mia'");
+		this.jdbc.update(
+				"INSERT INTO app_user (username, password_hash, role, enabled, created_at) VALUES (?, ?, 'VIEWER', TRUE, ?)",
+				"mia", this.encoder.encode("viewer-password"), OffsetDateTime.now());
+		assertThat(this.client
+			.call("POST", "/api/v1/pages", "{\"pageId\":\"1\",\"name\":\"A\",\"accessToken\":\"t\"}", "mia",
+					"viewer-password")
+			.statusCode()).isEqualTo(403);
+		assertThat(this.client.get("/api/v1/pages", "mia", "viewer-password").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void storesADestinationWithDefaultsAndEncryptedCredentials() throws Exception {
+		HttpResponse<String> created = admin("POST", "/api/v1/destinations",
+				"""
+						{"id":"hubspot-main","name":"HubSpot","type":"hubspot","credentials":{"accessToken":"pat-eu1-secret"}}""");
+		assertThat(created.statusCode()).isEqualTo(201);
+		JsonNode destination = this.json.readTree(created.body());
+		assertThat(destination.at("/settings/baseUrl").asText()).isEqualTo("https://api.hubapi.com");
+		assertThat(destination.at("/settings/idProperty").asText()).isEqualTo("email");
+		assertThat(destination.get("credentialsSet")).extracting(JsonNode::asText).containsExactly("accessToken");
+		assertThat(destination.get("enabled").asBoolean()).isTrue();
+		assertThat(destination.get("status").asText()).isEqualTo("active");
+		assertThat(created.body()).doesNotContain("pat-eu1-secret");
+		assertThat(this.jdbc.queryForObject("SELECT credentials_ciphertext FROM destination", String.class))
+			.startsWith("v1:test2026:")
+			.doesNotContain("pat-eu1-secret");
+		assertThat(this.destinations.credentials("hubspot-main")).containsEntry("accessToken", "pat-eu1-secret");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					unknown type             | {"id":"d","name":"D","type":"zapier"}                                                     | type
+					bad id                   | {"id":"Has Spaces","name":"D","type":"route","settings":{"endpointUri":"direct:x"}}       | id
+					hubspot without token    | {"id":"d","name":"D","type":"hubspot"}                                                    | credentials.accessToken
+					unknown setting          | {"id":"d","name":"D","type":"hubspot","settings":{"baseUrI":"https://x"},"credentials":{"accessToken":"t"}} | settings.baseUrI
+					webhook url not http     | {"id":"d","name":"D","type":"webhook","settings":{"url":"ftp://x/y"},"credentials":{"signingSecret":"whsec_0123456789abcdefghijkl"}} | settings.url
+					webhook url with password| {"id":"d","name":"D","type":"webhook","settings":{"url":"https://u:p@x.io/"},"credentials":{"signingSecret":"whsec_0123456789abcdefghijkl"}} | settings.url
+					webhook short secret     | {"id":"d","name":"D","type":"webhook","settings":{"url":"https://x.io/"},"credentials":{"signingSecret":"short"}} | credentials.signingSecret
+					salesforce bad field     | {"id":"d","name":"D","type":"salesforce","settings":{"authFlow":"client_credentials","externalIdField":"Email"},"credentials":{"clientId":"c","clientSecret":"s"}} | settings.externalIdField
+					salesforce jwt no user   | {"id":"d","name":"D","type":"salesforce","settings":{"authFlow":"jwt_bearer","externalIdField":"Lead_Id__c"},"credentials":{"clientId":"c","privateKey":"k"}} | settings.username
+					salesforce wrong flow    | {"id":"d","name":"D","type":"salesforce","settings":{"authFlow":"password","externalIdField":"Lead_Id__c"}} | settings.authFlow
+					route bad endpoint       | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"not a uri"}}               | settings.endpointUri
+					route with credentials   | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:x"},"credentials":{"token":"t"}} | credentials.token
+					credential not a string  | {"id":"d","name":"D","type":"pipedrive","credentials":{"apiToken":7}}                     | credentials.apiToken
+					enabled not a boolean    | {"id":"d","name":"D","type":"pipedrive","credentials":{"apiToken":"t"},"enabled":"yes"}  | enabled
+					""")
+	void refusesABadDestinationNamingTheField(String description, String body, String field) throws Exception {
+		HttpResponse<String> response = admin("POST", "/api/v1/destinations", body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(this.json.readTree(response.body()).get("field").asText()).isEqualTo(field);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM destination", Integer.class)).isZero();
+	}
+
+	@Test
+	void updatesADestinationAndReactivatesItWhenItsCredentialsAreReplaced() throws Exception {
+		admin("POST", "/api/v1/destinations", """
+				{"id":"pd","name":"Pipedrive","type":"pipedrive","credentials":{"apiToken":"old-token"}}""");
+		this.destinations.markNeedsCredentials("pd", "401 from Pipedrive");
+		assertThat(this.destinations.get("pd").status()).isEqualTo("needs_credentials");
+		JsonNode renamed = this.json.readTree(
+				admin("PUT", "/api/v1/destinations/pd", "{\"name\":\"Sales Pipedrive\",\"enabled\":false}").body());
+		assertThat(renamed.get("enabled").asBoolean()).isFalse();
+		assertThat(renamed.get("status").asText()).as("still waiting for new credentials")
+			.isEqualTo("needs_credentials");
+		assertThat(this.destinations.credentials("pd")).containsEntry("apiToken", "old-token");
+		JsonNode replaced = this.json
+			.readTree(admin("PUT", "/api/v1/destinations/pd", "{\"credentials\":{\"apiToken\":\"new-token\"}}").body());
+		assertThat(replaced.get("status").asText()).isEqualTo("active");
+		assertThat(this.destinations.credentials("pd")).containsEntry("apiToken", "new-token");
+		assertThat(admin("PUT", "/api/v1/destinations/pd", "{\"type\":\"hubspot\"}").statusCode()).isEqualTo(400);
+		assertThat(admin("PUT", "/api/v1/destinations/pd", "{\"credentials\":{\"apiKey\":\"x\"}}").statusCode())
+			.isEqualTo(400);
+		assertThat(admin("DELETE", "/api/v1/destinations/pd", null).statusCode()).isEqualTo(204);
+		assertThat(admin("DELETE", "/api/v1/destinations/pd", null).statusCode()).isEqualTo(404);
+		assertThat(this.jdbc.queryForList("SELECT action FROM audit_event WHERE subject_id = 'pd' ORDER BY id",
+				String.class))
+			.containsExactly("destination.created", "destination.needs_credentials", "destination.updated",
+					"destination.updated", "destination.deleted");
+	}
+
+	private void createPage(String pageId) {
+		assertThat(admin("POST", "/api/v1/pages",
+				"{\"pageId\":\"" + pageId + "\",\"name\":\"Page\",\"accessToken\":\"" + TOKEN + "\"}")
+			.statusCode()).isEqualTo(201);
+	}
+
+	private HttpResponse<String> admin(String method, String path, String body) {
+		return this.client.call(method, path, body, "admin", PASSWORD);
+	}
+
+}
