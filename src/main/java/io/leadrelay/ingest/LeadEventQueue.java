@@ -105,8 +105,11 @@ public class LeadEventQueue {
 		return updated == 1;
 	}
 
-	/** Send the page's parked leads through again, now that it may fetch them. */
-	@Transactional
+	/**
+	 * Send the page's parked leads through again, now that it may fetch them. Runs in a
+	 * transaction of its own, as it is called after the page's change has committed.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public int resumeParked(String pageId) {
 		List<String> leadgenIds = this.jdbc.queryForList(
 				"SELECT leadgen_id FROM lead_event WHERE page_id = ? AND status = 'needs_token'", String.class, pageId);

@@ -11,6 +11,7 @@ import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 import io.leadrelay.crypto.SecretCipher;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -39,12 +40,15 @@ public class Pages {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	Pages(JdbcTemplate jdbc, SecretCipher cipher, AuditLog audit, Clock clock) {
+	Pages(JdbcTemplate jdbc, SecretCipher cipher, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -72,6 +76,7 @@ public class Pages {
 			throw new PageAlreadyExistsException(pageId);
 		}
 		audit(actor, "page.created", pageId, "{\"tokenChanged\":true}");
+		this.events.publishEvent(new PageTokenChanged(pageId));
 		return get(pageId);
 	}
 
@@ -87,6 +92,7 @@ public class Pages {
 					UPDATE page SET token_ciphertext = ?, token_status = ?, token_message = NULL,
 					    token_expires_at = NULL, token_checked_at = NULL, updated_at = ? WHERE page_id = ?""",
 					encrypt(pageId, accessToken), TokenStatus.UNCHECKED.code(), now(), pageId);
+			this.events.publishEvent(new PageTokenChanged(pageId));
 		}
 		audit(actor, "page.updated", pageId, "{\"tokenChanged\":" + (accessToken != null) + "}");
 		return get(pageId);

@@ -91,6 +91,26 @@ abstract class RegistryApiIntegrationTests {
 		assertThat(this.client.get("/api/v1/pages/100200300400501", "admin", PASSWORD).statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void resumesParkedLeadsWhenTheirPageIsAddedOrGetsANewToken() {
+		this.jdbc.update("DELETE FROM lead_event");
+		park("940000000000400", "100200300400504");
+		park("940000000000401", "100200300400505");
+		createPage("100200300400504");
+		assertThat(leadStatus("940000000000400")).isEqualTo("received");
+		assertThat(leadStatus("940000000000401")).isEqualTo("needs_token");
+		createPage("100200300400505");
+		park("940000000000402", "100200300400505");
+		admin("PUT", "/api/v1/pages/100200300400505", "{\"name\":\"Only a new name\"}");
+		assertThat(leadStatus("940000000000402")).as("a rename does not resume").isEqualTo("needs_token");
+		admin("PUT", "/api/v1/pages/100200300400505", "{\"accessToken\":\"FreshToken789\"}");
+		assertThat(leadStatus("940000000000401")).isEqualTo("received");
+		assertThat(leadStatus("940000000000402")).isEqualTo("received");
+		assertThat(this.jdbc.queryForList("SELECT action FROM audit_event WHERE subject_id = '940000000000401'",
+				String.class))
+			.containsExactly("lead.resumed");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
 			page id not numeric  | {"pageId":"acme","name":"A","accessToken":"t"}              | pageId
@@ -200,6 +220,16 @@ abstract class RegistryApiIntegrationTests {
 				String.class))
 			.containsExactly("destination.created", "destination.needs_credentials", "destination.updated",
 					"destination.updated", "destination.deleted");
+	}
+
+	private void park(String leadgenId, String pageId) {
+		this.jdbc.update("""
+				INSERT INTO lead_event (leadgen_id, page_id, received_at, source, status, raw_value)
+				VALUES (?, ?, ?, 'webhook', 'needs_token', '{}')""", leadgenId, pageId, OffsetDateTime.now());
+	}
+
+	private String leadStatus(String leadgenId) {
+		return this.jdbc.queryForObject("SELECT status FROM lead_event WHERE leadgen_id = ?", String.class, leadgenId);
 	}
 
 	private void createPage(String pageId) {
