@@ -1,6 +1,7 @@
 package io.leadrelay.config;
 
 import io.leadrelay.crypto.CryptoProperties;
+import io.leadrelay.graph.GraphProperties;
 import io.leadrelay.ingest.IngestProperties;
 import io.leadrelay.ingest.MetaProperties;
 import io.leadrelay.security.SecurityProperties;
@@ -34,6 +35,9 @@ class ConfigurationValidationTests {
 			leadrelay.security.bootstrap-admin-password   | short
 			leadrelay.crypto.keys.k1                      | c2hvcnQ=
 			leadrelay.crypto.active-key-id                | missing
+			leadrelay.graph.version                       | 26
+			leadrelay.graph.base-url                      | ftp://graph.example
+			leadrelay.graph.usage-threshold               | 0
 			""")
 	void refusesToStartWithABadValueNamingTheKey(String key, String value) {
 		this.runner.withPropertyValues(key + "=" + value).run((context) -> {
@@ -69,7 +73,7 @@ class ConfigurationValidationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ IngestProperties.class, MetaProperties.class, SecurityProperties.class,
-			CryptoProperties.class })
+			CryptoProperties.class, GraphProperties.class })
 	static class AllSettings {
 
 	}

@@ -1,0 +1,130 @@
+package io.leadrelay.graph;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+
+/**
+ * The Graph API calls LeadRelay makes with a page's token: a lead with its form, ad, ad
+ * set and campaign names; a form's leads for back-fill; and a token check. Form
+ * definitions and names are cached, as they rarely change and every lead of a form needs
+ * them.
+ */
+public class GraphClient {
+
+	private final GraphHttp http;
+
+	private final String appId;
+
+	private final Cache<String, FormDefinition> forms;
+
+	private final Cache<String, String> names;
+
+	GraphClient(GraphHttp http, String appId, Cache<String, FormDefinition> forms, Cache<String, String> names) {
+		this.http = http;
+		this.appId = appId;
+		this.forms = forms;
+		this.names = names;
+	}
+
+	/** The lead with its answers, and the names of its form, ad, ad set and campaign. */
+	public GraphResult<GraphLead> fetchLead(String leadgenId, String accessToken) {
+		GraphResult<JsonNode> answer = this.http.get(leadgenId, Map.of("fields", GraphLeadReader.FIELDS), accessToken);
+		if (!(answer instanceof GraphResult.Success<JsonNode> success)) {
+			return answer.castFailure();
+		}
+		JsonNode lead = success.value();
+		String formId = GraphLeadReader.text(lead, "form_id");
+		String formName = null;
+		if (formId != null && fetchForm(formId, accessToken) instanceof GraphResult.Success<FormDefinition> form) {
+			formName = form.value().name();
+		}
+		GraphLead read = GraphLeadReader.read(lead, formName);
+		return new GraphResult.Success<>(new GraphLead(read.leadgenId(), read.createdTime(), read.answers(),
+				read.formId(), read.formName(), read.adId(), nameOf(read.adId(), read.adName(), accessToken),
+				read.adsetId(), nameOf(read.adsetId(), read.adsetName(), accessToken), read.campaignId(),
+				nameOf(read.campaignId(), read.campaignName(), accessToken), read.platform(), read.organic(),
+				read.consents()));
+	}
+
+	/** The form's name and questions (cached). */
+	public GraphResult<FormDefinition> fetchForm(String formId, String accessToken) {
+		FormDefinition cached = this.forms.getIfPresent(formId);
+		if (cached != null) {
+			return new GraphResult.Success<>(cached);
+		}
+		GraphResult<JsonNode> answer = this.http.get(formId, Map.of("fields", "id,name,questions"), accessToken);
+		if (!(answer instanceof GraphResult.Success<JsonNode> success)) {
+			return answer.castFailure();
+		}
+		List<FormDefinition.Question> questions = new ArrayList<>();
+		success.value()
+			.path("questions")
+			.forEach((question) -> questions.add(new FormDefinition.Question(question.path("key").asText(),
+					question.path("label").asText(null), question.path("type").asText(null))));
+		FormDefinition form = new FormDefinition(formId, success.value().path("name").asText(null),
+				List.copyOf(questions));
+		this.forms.put(formId, form);
+		return new GraphResult.Success<>(form);
+	}
+
+	/**
+	 * What Meta says of a token. Asked with the app token when the app id is configured,
+	 * otherwise with the token itself.
+	 */
+	public GraphResult<TokenInfo> debugToken(String accessToken) {
+		String asker = (this.appId != null && this.http.appSecret() != null) ? this.appId + "|" + this.http.appSecret()
+				: accessToken;
+		GraphResult<JsonNode> answer = this.http.get("debug_token", Map.of("input_token", accessToken), asker);
+		if (!(answer instanceof GraphResult.Success<JsonNode> success)) {
+			return answer.castFailure();
+		}
+		JsonNode data = success.value().path("data");
+		long expires = data.path("expires_at").asLong(0);
+		List<String> scopes = new ArrayList<>();
+		data.path("scopes").forEach((scope) -> scopes.add(scope.asText()));
+		return new GraphResult.Success<>(new TokenInfo(data.path("is_valid").asBoolean(false),
+				(expires > 0) ? Instant.ofEpochSecond(expires) : null, List.copyOf(scopes),
+				data.path("error").path("message").asText(null)));
+	}
+
+	/**
+	 * One page of the form's leads created after {@code since}, from {@code afterCursor}.
+	 */
+	public GraphResult<LeadsPage> formLeads(String formId, String accessToken, Instant since, String afterCursor) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put("fields", GraphLeadReader.FIELDS);
+		parameters.put("limit", "100");
+		parameters.put("filtering", "[{\"field\":\"time_created\",\"operator\":\"GREATER_THAN\",\"value\":"
+				+ since.getEpochSecond() + "}]");
+		if (afterCursor != null) {
+			parameters.put("after", afterCursor);
+		}
+		GraphResult<JsonNode> answer = this.http.get(formId + "/leads", parameters, accessToken);
+		if (!(answer instanceof GraphResult.Success<JsonNode> success)) {
+			return answer.castFailure();
+		}
+		List<GraphLead> leads = new ArrayList<>();
+		success.value().path("data").forEach((lead) -> leads.add(GraphLeadReader.read(lead, null)));
+		JsonNode paging = success.value().path("paging");
+		String next = paging.hasNonNull("next") ? paging.path("cursors").path("after").asText(null) : null;
+		return new GraphResult.Success<>(new LeadsPage(List.copyOf(leads), next));
+	}
+
+	private String nameOf(String id, String given, String accessToken) {
+		if (id == null || given != null) {
+			return given;
+		}
+		Function<String, String> fetch = (key) -> (this.http.get(key, Map.of("fields", "name"),
+				accessToken) instanceof GraphResult.Success<JsonNode> success)
+						? success.value().path("name").asText(null) : null;
+		return this.names.get(id, fetch);
+	}
+
+}
