@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadrelay.page.PageTokenChecks;
 import io.leadrelay.page.PageView;
 import io.leadrelay.page.Pages;
 
@@ -40,8 +41,11 @@ class PagesController {
 
 	private final Pages pages;
 
-	PagesController(Pages pages) {
+	private final PageTokenChecks tokenChecks;
+
+	PagesController(Pages pages, PageTokenChecks tokenChecks) {
 		this.pages = pages;
+		this.tokenChecks = tokenChecks;
 	}
 
 	@GetMapping
@@ -58,9 +62,9 @@ class PagesController {
 	ResponseEntity<PageView> create(@RequestBody JsonNode body, Principal user) {
 		JsonBody request = JsonBody.of(body, FIELDS);
 		String pageId = pageId(request.text("pageId"), "pageId");
-		PageView page = this.pages.create(pageId, name(request.text("name"), true),
-				token(request.text("accessToken"), true), user.getName());
-		return ResponseEntity.created(URI.create("/api/v1/pages/" + pageId)).body(page);
+		this.pages.create(pageId, name(request.text("name"), true), token(request.text("accessToken"), true),
+				user.getName());
+		return ResponseEntity.created(URI.create("/api/v1/pages/" + pageId)).body(this.tokenChecks.check(pageId));
 	}
 
 	@PutMapping("/{pageId}")
@@ -74,7 +78,14 @@ class PagesController {
 		if (name == null && token == null) {
 			throw new InvalidRequestException("name", "give a new name, a new accessToken, or both");
 		}
-		return this.pages.update(pageId(pageId, "pageId"), name, token, user.getName());
+		PageView page = this.pages.update(pageId(pageId, "pageId"), name, token, user.getName());
+		return (token != null) ? this.tokenChecks.check(pageId) : page;
+	}
+
+	/** Check the page's token with Meta now. */
+	@PostMapping("/{pageId}/token-check")
+	PageView checkToken(@PathVariable String pageId) {
+		return this.tokenChecks.check(pageId(pageId, "pageId"));
 	}
 
 	@DeleteMapping("/{pageId}")

@@ -5,11 +5,13 @@ import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.leadrelay.destination.Destinations;
 import io.leadrelay.page.Pages;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,7 +20,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,6 +64,21 @@ abstract class RegistryApiIntegrationTests {
 
 	WebhookClient client;
 
+	@RegisterExtension
+	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@DynamicPropertySource
+	static void graphApi(DynamicPropertyRegistry registry) {
+		registry.add("leadrelay.graph.base-url", graph::baseUrl);
+	}
+
+	@BeforeEach
+	void validTokens() {
+		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token")).willReturn(
+				okJson("""
+						{"data":{"type":"PAGE","expires_at":0,"is_valid":true,"scopes":["leads_retrieval","pages_show_list"]}}""")));
+	}
+
 	@BeforeEach
 	void clean() {
 		this.client = new WebhookClient(this.port);
@@ -67,7 +93,9 @@ abstract class RegistryApiIntegrationTests {
 				"{\"pageId\":\"100200300400500\",\"name\":\"Acme Leads\",\"accessToken\":\"" + TOKEN + "\"}");
 		assertThat(created.statusCode()).isEqualTo(201);
 		assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/pages/100200300400500");
-		assertThat(created.body()).doesNotContain(TOKEN).contains("\"tokenStatus\":\"unchecked\"");
+		assertThat(created.body()).doesNotContain(TOKEN).contains("\"tokenStatus\":\"valid\"");
+		graph.verify(
+				getRequestedFor(urlPathEqualTo("/v26.0/debug_token")).withQueryParam("input_token", equalTo(TOKEN)));
 		String stored = this.jdbc.queryForObject("SELECT token_ciphertext FROM page", String.class);
 		assertThat(stored).startsWith("v1:test2026:").doesNotContain(TOKEN);
 		assertThat(this.pages.accessToken("100200300400500")).hasValue(TOKEN);
@@ -76,7 +104,7 @@ abstract class RegistryApiIntegrationTests {
 		assertThat(list.toString()).doesNotContain(TOKEN);
 		assertThat(this.jdbc.queryForList("SELECT actor || ' ' || action FROM audit_event WHERE subject_id = ?",
 				String.class, "100200300400500"))
-			.containsExactly("admin page.created");
+			.containsExactly("admin page.created", "system page.token_valid");
 	}
 
 	@Test
@@ -109,6 +137,39 @@ abstract class RegistryApiIntegrationTests {
 		assertThat(this.jdbc.queryForList("SELECT action FROM audit_event WHERE subject_id = '940000000000401'",
 				String.class))
 			.containsExactly("lead.resumed");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					expired    | {"data":{"is_valid":false,"expires_at":1767225600,"scopes":[],"error":{"message":"Session has expired"}}} | needs_token    | Session has expired
+					no leads   | {"data":{"is_valid":true,"expires_at":0,"scopes":["pages_show_list"]}}                                     | missing_scopes | leads_retrieval
+					""")
+	void showsWhatTheTokenCheckFound(String description, String debugToken, String status, String message)
+			throws Exception {
+		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token")).willReturn(okJson(debugToken)));
+		JsonNode page = this.json.readTree(
+				admin("POST", "/api/v1/pages", "{\"pageId\":\"100200300400506\",\"name\":\"P\",\"accessToken\":\"t\"}")
+					.body());
+		assertThat(page.get("tokenStatus").asText()).isEqualTo(status);
+		assertThat(page.get("tokenMessage").asText()).contains(message);
+		assertThat(this.jdbc.queryForList("SELECT action FROM audit_event WHERE subject_id = '100200300400506'",
+				String.class))
+			.contains("page.token_" + status);
+	}
+
+	@Test
+	void keepsTheVerdictWhenMetaCannotBeAskedAndChecksAgainOnDemand() throws Exception {
+		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token")).willReturn(aResponse().withStatus(503)));
+		JsonNode page = this.json.readTree(
+				admin("POST", "/api/v1/pages", "{\"pageId\":\"100200300400507\",\"name\":\"P\",\"accessToken\":\"t\"}")
+					.body());
+		assertThat(page.get("tokenStatus").asText()).isEqualTo("unchecked");
+		assertThat(page.get("tokenMessage").asText()).contains("could not be checked");
+		validTokens();
+		JsonNode checked = this.json.readTree(admin("POST", "/api/v1/pages/100200300400507/token-check", null).body());
+		assertThat(checked.get("tokenStatus").asText()).isEqualTo("valid");
+		assertThat(checked.get("tokenCheckedAt").asText()).isNotBlank();
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -4,6 +4,7 @@ import io.leadrelay.crypto.CryptoProperties;
 import io.leadrelay.graph.GraphProperties;
 import io.leadrelay.ingest.IngestProperties;
 import io.leadrelay.ingest.MetaProperties;
+import io.leadrelay.page.PagesProperties;
 import io.leadrelay.security.SecurityProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,7 @@ class ConfigurationValidationTests {
 			leadrelay.graph.version                       | 26
 			leadrelay.graph.base-url                      | ftp://graph.example
 			leadrelay.graph.usage-threshold               | 0
+			leadrelay.pages.token-check-interval          | 10s
 			""")
 	void refusesToStartWithABadValueNamingTheKey(String key, String value) {
 		this.runner.withPropertyValues(key + "=" + value).run((context) -> {
@@ -73,7 +75,7 @@ class ConfigurationValidationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ IngestProperties.class, MetaProperties.class, SecurityProperties.class,
-			CryptoProperties.class, GraphProperties.class })
+			CryptoProperties.class, GraphProperties.class, PagesProperties.class })
 	static class AllSettings {
 
 	}
