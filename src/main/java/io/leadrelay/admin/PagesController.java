@@ -2,11 +2,16 @@ package io.leadrelay.admin;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadrelay.backfill.Backfill;
+import io.leadrelay.backfill.BackfillResult;
 import io.leadrelay.page.PageTokenChecks;
 import io.leadrelay.page.PageView;
 import io.leadrelay.page.Pages;
@@ -19,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -43,9 +49,15 @@ class PagesController {
 
 	private final PageTokenChecks tokenChecks;
 
-	PagesController(Pages pages, PageTokenChecks tokenChecks) {
+	private final Backfill backfill;
+
+	private final Clock clock;
+
+	PagesController(Pages pages, PageTokenChecks tokenChecks, Backfill backfill, Clock clock) {
 		this.pages = pages;
 		this.tokenChecks = tokenChecks;
+		this.backfill = backfill;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -88,6 +100,12 @@ class PagesController {
 		return this.tokenChecks.check(pageId(pageId, "pageId"));
 	}
 
+	/** Read the page's forms' leads now and store those the webhook missed. */
+	@PostMapping("/{pageId}/backfill")
+	BackfillResult backfill(@PathVariable String pageId, @RequestParam(required = false) String since, Principal user) {
+		return this.backfill.run(pageId(pageId, "pageId"), since(since), user.getName());
+	}
+
 	@DeleteMapping("/{pageId}")
 	ResponseEntity<Void> delete(@PathVariable String pageId, Principal user) {
 		this.pages.delete(pageId(pageId, "pageId"), user.getName());
@@ -99,6 +117,24 @@ class PagesController {
 			throw new InvalidRequestException(field, field + " must be a numeric Facebook page id of 1 to 32 digits");
 		}
 		return value;
+	}
+
+	private Instant since(String value) {
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		Instant since;
+		try {
+			since = Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidRequestException("since",
+					"since must be an ISO-8601 instant such as 2026-11-20T00:00:00Z");
+		}
+		if (since.isAfter(this.clock.instant())) {
+			throw new InvalidRequestException("since", "since must not be in the future");
+		}
+		return since;
 	}
 
 	private static String name(String value, boolean required) {

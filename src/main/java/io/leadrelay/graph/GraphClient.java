@@ -117,6 +117,31 @@ public class GraphClient {
 		return new GraphResult.Success<>(new LeadsPage(List.copyOf(leads), next));
 	}
 
+	/** The ids of the page's active lead forms. */
+	public GraphResult<List<String>> activeForms(String pageId, String accessToken) {
+		List<String> forms = new ArrayList<>();
+		String after = null;
+		do {
+			Map<String, String> parameters = new LinkedHashMap<>(Map.of("fields", "id,status", "limit", "100"));
+			if (after != null) {
+				parameters.put("after", after);
+			}
+			GraphResult<JsonNode> answer = this.http.get(pageId + "/leadgen_forms", parameters, accessToken);
+			if (!(answer instanceof GraphResult.Success<JsonNode> success)) {
+				return answer.castFailure();
+			}
+			success.value().path("data").forEach((form) -> {
+				if ("ACTIVE".equals(form.path("status").asText("ACTIVE"))) {
+					forms.add(form.path("id").asText());
+				}
+			});
+			JsonNode paging = success.value().path("paging");
+			after = paging.hasNonNull("next") ? paging.path("cursors").path("after").asText(null) : null;
+		}
+		while (after != null);
+		return new GraphResult.Success<>(List.copyOf(forms));
+	}
+
 	private String nameOf(String id, String given, String accessToken) {
 		if (id == null || given != null) {
 			return given;

@@ -30,7 +30,7 @@ class LeadEventInbox {
 			    source, status, raw_value)
 			SELECT CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(32)),
 			    CAST(? AS VARCHAR(32)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE),
-			    'webhook', 'received', CAST(? AS VARCHAR(4000))
+			    CAST(? AS VARCHAR(16)), 'received', CAST(? AS VARCHAR(4000))
 			WHERE NOT EXISTS (SELECT 1 FROM lead_event WHERE leadgen_id = ?)""";
 
 	private final JdbcTemplate jdbc;
@@ -50,11 +50,18 @@ class LeadEventInbox {
 	 * @return which leadgen ids were new and which were stored before
 	 */
 	StoreResult store(List<LeadNotification> leads, Instant receivedAt) {
+		return store(leads, receivedAt, "webhook");
+	}
+
+	/**
+	 * As {@link #store(List, Instant)}, for leads found another way ({@code backfill}).
+	 */
+	StoreResult store(List<LeadNotification> leads, Instant receivedAt, String source) {
 		Collection<LeadNotification> distinct = distinctByLeadgenId(leads);
 		int repeatedInRequest = leads.size() - distinct.size();
 		for (int attempt = 1;; attempt++) {
 			try {
-				StoreResult result = this.transactions.execute((status) -> insert(distinct, receivedAt));
+				StoreResult result = this.transactions.execute((status) -> insert(distinct, receivedAt, source));
 				return result.plusDuplicates(repeatedInRequest);
 			}
 			catch (DuplicateKeyException ex) {
@@ -65,7 +72,7 @@ class LeadEventInbox {
 		}
 	}
 
-	private StoreResult insert(Collection<LeadNotification> leads, Instant receivedAt) {
+	private StoreResult insert(Collection<LeadNotification> leads, Instant receivedAt, String source) {
 		if (leads.isEmpty()) {
 			return new StoreResult(0, 0);
 		}
@@ -78,8 +85,9 @@ class LeadEventInbox {
 			statement.setString(5, lead.adgroupId());
 			statement.setObject(6, (lead.createdTime() != null) ? lead.createdTime().atOffset(ZoneOffset.UTC) : null);
 			statement.setObject(7, received);
-			statement.setString(8, lead.rawValue());
-			statement.setString(9, lead.leadgenId());
+			statement.setString(8, source);
+			statement.setString(9, lead.rawValue());
+			statement.setString(10, lead.leadgenId());
 		});
 		List<AuditEntry> trail = new ArrayList<>(leads.size());
 		int accepted = 0;
@@ -87,8 +95,9 @@ class LeadEventInbox {
 		for (LeadNotification lead : leads) {
 			boolean inserted = counts[0][index++] > 0;
 			accepted += inserted ? 1 : 0;
-			trail.add(new AuditEntry(receivedAt, "meta", inserted ? "lead_event.received" : "lead_event.duplicate",
-					"lead", lead.leadgenId(), "{\"pageId\":\"" + lead.pageId() + "\",\"source\":\"webhook\"}"));
+			trail.add(new AuditEntry(receivedAt, "webhook".equals(source) ? "meta" : "system",
+					inserted ? "lead_event.received" : "lead_event.duplicate", "lead", lead.leadgenId(),
+					"{\"pageId\":\"" + lead.pageId() + "\",\"source\":\"" + source + "\"}"));
 		}
 		this.audit.recordAll(trail);
 		return new StoreResult(accepted, leads.size() - accepted);

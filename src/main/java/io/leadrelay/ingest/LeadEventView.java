@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param pageId the page it belongs to
  * @param formId its lead form, when known
  * @param adId its ad, absent for organic and test leads
- * @param adgroupId its ad group (ad set), when known
+ * @param adgroupId its ad under Meta's legacy name ({@code adgroup_id}), when known
  * @param createdTime when the person submitted the form, when known
  * @param receivedAt when LeadRelay stored it
  * @param status where the lead stands

@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param pageId the page the lead belongs to
  * @param formId the lead form, when Meta sent it
  * @param adId the ad, absent for organic and test leads
- * @param adgroupId the ad group (ad set) as Meta names it in webhooks, may be absent
+ * @param adgroupId the ad again, under its legacy Graph name (adgroup = ad), may be
+ * absent
  * @param createdTime when the lead was submitted, when Meta sent it
  * @param rawValue the change's {@code value} object as JSON, kept as received
  */

@@ -1,5 +1,6 @@
 package io.leadrelay.config;
 
+import io.leadrelay.backfill.BackfillProperties;
 import io.leadrelay.crypto.CryptoProperties;
 import io.leadrelay.graph.GraphProperties;
 import io.leadrelay.ingest.IngestProperties;
@@ -40,6 +41,7 @@ class ConfigurationValidationTests {
 			leadrelay.graph.base-url                      | ftp://graph.example
 			leadrelay.graph.usage-threshold               | 0
 			leadrelay.pages.token-check-interval          | 10s
+			leadrelay.backfill.initial-lookback           | 120d
 			""")
 	void refusesToStartWithABadValueNamingTheKey(String key, String value) {
 		this.runner.withPropertyValues(key + "=" + value).run((context) -> {
@@ -75,7 +77,7 @@ class ConfigurationValidationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ IngestProperties.class, MetaProperties.class, SecurityProperties.class,
-			CryptoProperties.class, GraphProperties.class, PagesProperties.class })
+			CryptoProperties.class, GraphProperties.class, PagesProperties.class, BackfillProperties.class })
 	static class AllSettings {
 
 	}
