@@ -35,8 +35,6 @@ class DestinationsController {
 
 	private static final Set<String> FIELDS = Set.of("id", "name", "type", "settings", "credentials", "enabled");
 
-	private static final int MAX_NAME_LENGTH = 200;
-
 	private final Destinations destinations;
 
 	DestinationsController(Destinations destinations) {
@@ -62,7 +60,7 @@ class DestinationsController {
 			.orElseThrow(() -> new InvalidRequestException("type", "type must be one of "
 					+ List.of(DestinationType.values()).stream().map(DestinationType::code).toList()));
 		Boolean enabled = request.bool("enabled");
-		NewDestination destination = new NewDestination(id, name(request.text("name"), true), type,
+		NewDestination destination = new NewDestination(id, DisplayNames.check(request.text("name"), true), type,
 				orEmpty(request.stringMap("settings")), orEmpty(request.stringMap("credentials")),
 				(enabled != null) ? enabled : true);
 		return ResponseEntity.created(URI.create("/api/v1/destinations/" + id))
@@ -78,7 +76,7 @@ class DestinationsController {
 		if (request.has("type")) {
 			throw new InvalidRequestException("type", "type cannot be changed; create a new destination");
 		}
-		DestinationChange change = new DestinationChange(name(request.text("name"), false),
+		DestinationChange change = new DestinationChange(DisplayNames.check(request.text("name"), false),
 				request.stringMap("settings"), request.stringMap("credentials"), request.bool("enabled"));
 		return this.destinations.update(id(id), change, user.getName());
 	}
@@ -95,16 +93,6 @@ class DestinationsController {
 					"id must be 1 to 64 lower-case letters, digits or '-', starting with a letter or digit");
 		}
 		return value;
-	}
-
-	private static String name(String value, boolean required) {
-		if (value == null && !required) {
-			return null;
-		}
-		if (value == null || value.isBlank() || value.length() > MAX_NAME_LENGTH) {
-			throw new InvalidRequestException("name", "name must be 1 to " + MAX_NAME_LENGTH + " characters");
-		}
-		return value.strip();
 	}
 
 	private static Map<String, String> orEmpty(Map<String, String> map) {

@@ -35,8 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/pages")
 class PagesController {
 
-	static final int MAX_NAME_LENGTH = 200;
-
 	static final int MAX_TOKEN_LENGTH = 1000;
 
 	private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,32}");
@@ -74,8 +72,8 @@ class PagesController {
 	ResponseEntity<PageView> create(@RequestBody JsonNode body, Principal user) {
 		JsonBody request = JsonBody.of(body, FIELDS);
 		String pageId = pageId(request.text("pageId"), "pageId");
-		this.pages.create(pageId, name(request.text("name"), true), token(request.text("accessToken"), true),
-				user.getName());
+		this.pages.create(pageId, DisplayNames.check(request.text("name"), true),
+				token(request.text("accessToken"), true), user.getName());
 		return ResponseEntity.created(URI.create("/api/v1/pages/" + pageId)).body(this.tokenChecks.check(pageId));
 	}
 
@@ -85,7 +83,7 @@ class PagesController {
 		if (request.has("pageId") && !pageId.equals(request.text("pageId"))) {
 			throw new InvalidRequestException("pageId", "pageId cannot be changed; delete the page and add it again");
 		}
-		String name = name(request.text("name"), false);
+		String name = DisplayNames.check(request.text("name"), false);
 		String token = token(request.text("accessToken"), false);
 		if (name == null && token == null) {
 			throw new InvalidRequestException("name", "give a new name, a new accessToken, or both");
@@ -135,16 +133,6 @@ class PagesController {
 			throw new InvalidRequestException("since", "since must not be in the future");
 		}
 		return since;
-	}
-
-	private static String name(String value, boolean required) {
-		if (value == null && !required) {
-			return null;
-		}
-		if (value == null || value.isBlank() || value.length() > MAX_NAME_LENGTH) {
-			throw new InvalidRequestException("name", "name must be 1 to " + MAX_NAME_LENGTH + " characters");
-		}
-		return value.strip();
 	}
 
 	private static String token(String value, boolean required) {

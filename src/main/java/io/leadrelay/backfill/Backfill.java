@@ -63,11 +63,19 @@ public class Backfill {
 	 */
 	public void runAll() {
 		for (PageView page : this.pages.list()) {
-			if (!TokenStatus.NEEDS_TOKEN.code().equals(page.tokenStatus())) {
+			if (TokenStatus.NEEDS_TOKEN.code().equals(page.tokenStatus())) {
+				continue;
+			}
+			try {
 				BackfillResult result = run(page.pageId(), null, "system");
 				if (result.leadsAdded() > 0 || !result.problems().isEmpty()) {
 					log.info("Reconciliation of page {}: {}", page.pageId(), result);
 				}
+			}
+			catch (RuntimeException ex) {
+				// One broken page (say, a token encrypted with a key since removed) must
+				// not stop the others.
+				log.error("Reconciliation of page {} failed", page.pageId(), ex);
 			}
 		}
 	}

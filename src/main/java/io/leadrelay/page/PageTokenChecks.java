@@ -35,7 +35,12 @@ public class PageTokenChecks {
 	/** Check every page's token; called by the route. */
 	public void checkAll() {
 		for (PageView page : this.pages.list()) {
-			check(page.pageId());
+			try {
+				check(page.pageId());
+			}
+			catch (RuntimeException ex) {
+				log.error("The token of page {} could not be checked", page.pageId(), ex);
+			}
 		}
 	}
 

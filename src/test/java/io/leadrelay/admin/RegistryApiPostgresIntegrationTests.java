@@ -12,10 +12,7 @@ class RegistryApiPostgresIntegrationTests extends RegistryApiIntegrationTests {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		String url = EmbeddedPostgresSupport.newDatabase("registry");
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "");
+		EmbeddedPostgresSupport.register(registry, "registry");
 	}
 
 }

