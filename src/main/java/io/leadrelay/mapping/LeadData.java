@@ -1,0 +1,45 @@
+package io.leadrelay.mapping;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a mapping reads of a lead.
+ *
+ * @param answers the form answers by question key, in form order; a multiple-choice
+ * question may have several values
+ * @param metadata what Meta says about the lead: {@code leadgen_id}, {@code page_id},
+ * {@code form_id}, {@code form_name}, {@code ad_id}, {@code ad_name}, {@code adset_id},
+ * {@code adset_name}, {@code campaign_id}, {@code campaign_name}, {@code platform},
+ * {@code is_organic}, {@code created_time}
+ */
+public record LeadData(Map<String, List<String>> answers, Map<String, String> metadata) {
+
+	/** Values of a multiple-choice answer are joined with this. */
+	public static final String VALUE_SEPARATOR = ";";
+
+	public LeadData {
+		answers = Map.copyOf(answers);
+		metadata = Map.copyOf(metadata);
+	}
+
+	/** The answer as one string (values joined), or {@code null} when not answered. */
+	public String answer(String name) {
+		List<String> values = this.answers.get(name);
+		return (values == null || values.isEmpty()) ? null : String.join(VALUE_SEPARATOR, values);
+	}
+
+	/**
+	 * An answer, or else the metadata of that name: what conditions and templates read.
+	 */
+	public String value(String name) {
+		String answer = answer(name);
+		return (answer != null) ? answer : this.metadata.get(name);
+	}
+
+	@Override
+	public String toString() {
+		return "LeadData[answers=" + this.answers.keySet() + ", metadata=" + this.metadata + "]";
+	}
+
+}
