@@ -3,6 +3,8 @@ package io.leadrelay.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.leadrelay.LeadRelayApplication;
 import org.apache.camel.ProducerTemplate;
@@ -43,6 +45,23 @@ class RouteFilesIntegrationTests {
 	}
 
 	@Test
+	void refusesToStartWithABrokenMappingFileNamingFileAndLine() throws Exception {
+		Path mappings = Files.createDirectories(this.routes.resolve("mappings"));
+		Files.writeString(mappings.resolve("contacts.yaml"), """
+				id: contacts
+				destination: hubspot-main
+				fields:
+				  email:
+				    answer: email
+				    transforms: [trim, lowercase]
+				""");
+		assertThatException()
+			.isThrownBy(() -> start("file:routes/*.yaml", false, "--leadrelay.mapping.directory=" + mappings).close())
+			.withStackTraceContaining("contacts.yaml, line 6")
+			.withStackTraceContaining("unknown transform 'lowercase'");
+	}
+
+	@Test
 	void reloadsAnEditedRouteFileWhenReloadIsOn() throws Exception {
 		Path probe = this.routes.resolve("probe.yaml");
 		Files.writeString(probe, probeRoute("first"));
@@ -56,14 +75,16 @@ class RouteFilesIntegrationTests {
 		}
 	}
 
-	private ConfigurableApplicationContext start(String includePattern, boolean reload) {
+	private ConfigurableApplicationContext start(String includePattern, boolean reload, String... more) {
 		// Command-line arguments, as an operator would pass them: they win over
 		// config/application.yml.
-		return new SpringApplicationBuilder(LeadRelayApplication.class).run("--server.port=0",
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 				"--spring.datasource.url=jdbc:h2:mem:routes-" + System.nanoTime(),
 				"--camel.main.routes-include-pattern=" + includePattern, "--camel.main.routes-reload-enabled=" + reload,
 				"--camel.main.routes-reload-directory=" + this.routes,
-				"--leadrelay.security.bootstrap-admin-password=route-test-password");
+				"--leadrelay.security.bootstrap-admin-password=route-test-password"));
+		arguments.addAll(List.of(more));
+		return new SpringApplicationBuilder(LeadRelayApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	private static String probeRoute(String answer) {
