@@ -1,5 +1,7 @@
 package io.leadrelay.ingest;
 
+import java.time.Instant;
+
 /**
  * A lead event a worker holds for the length of its lease.
  *
@@ -8,9 +10,10 @@ package io.leadrelay.ingest;
  * @param pageId the page it belongs to
  * @param formId its form, when known
  * @param attempts how many times it was tried before
+ * @param receivedAt when it was stored
  * @param claimToken what proves this worker still holds it
  */
 public record ClaimedLeadEvent(long id, String leadgenId, String pageId, String formId, int attempts,
-		String claimToken) {
+		Instant receivedAt, String claimToken) {
 
 }

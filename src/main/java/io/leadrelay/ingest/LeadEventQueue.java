@@ -63,9 +63,9 @@ public class LeadEventQueue {
 					UPDATE lead_event SET claimed_by = ?, claimed_until = ?, status = 'enriching' WHERE id = ?""",
 					token, now.plus(lease), id);
 			return this.jdbc.queryForObject(
-					"SELECT id, leadgen_id, page_id, form_id, attempts, status FROM lead_event WHERE id = ?",
+					"SELECT id, leadgen_id, page_id, form_id, attempts, received_at FROM lead_event WHERE id = ?",
 					(rs, row) -> new ClaimedLeadEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-							rs.getInt(5), token),
+							rs.getInt(5), rs.getObject(6, OffsetDateTime.class).toInstant(), token),
 					id);
 		}).toList();
 		claimed.stream()

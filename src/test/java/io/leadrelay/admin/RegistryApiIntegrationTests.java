@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "leadrelay.security.bootstrap-admin-password=" + RegistryApiIntegrationTests.PASSWORD,
-				"leadrelay.crypto.keys.test2026=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=" })
+				"leadrelay.crypto.keys.test2026=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
+				"leadrelay.pipeline.enabled=false" })
 abstract class RegistryApiIntegrationTests {
 
 	static final String PASSWORD = "registry-admin-password";

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Lead events as a work queue shared by concurrent workers. Run against H2 and PostgreSQL
  * by subclasses.
  */
-@SpringBootTest
+@SpringBootTest(properties = "leadrelay.pipeline.enabled=false")
 abstract class LeadEventQueueIntegrationTests {
 
 	@Autowired

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"leadrelay.meta.app-secrets=" + MetaWebhookIntegrationTests.OLD_SECRET + ","
 						+ MetaWebhookIntegrationTests.SECRET,
 				"leadrelay.meta.verify-token=" + MetaWebhookIntegrationTests.VERIFY_TOKEN,
-				"leadrelay.ingest.max-body-size=512KB",
+				"leadrelay.ingest.max-body-size=512KB", "leadrelay.pipeline.enabled=false",
 				"leadrelay.security.bootstrap-admin-password=" + MetaWebhookIntegrationTests.ADMIN_PASSWORD })
 abstract class MetaWebhookIntegrationTests {
 

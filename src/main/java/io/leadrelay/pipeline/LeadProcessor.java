@@ -1,0 +1,114 @@
+package io.leadrelay.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.leadrelay.graph.GraphClient;
+import io.leadrelay.graph.GraphLead;
+import io.leadrelay.graph.GraphResult;
+import io.leadrelay.ingest.ClaimedLeadEvent;
+import io.leadrelay.ingest.LeadEventQueue;
+import io.leadrelay.ingest.LeadEventStatus;
+import io.leadrelay.page.Pages;
+import io.leadrelay.page.TokenStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One lead event's way through the pipeline: fetch the lead with its page's token and
+ * hand it to the {@link LeadMapper}. A failure parks, retries or fails the event; it
+ * never loses it.
+ */
+@Component
+class LeadProcessor {
+
+	private static final Logger log = LoggerFactory.getLogger(LeadProcessor.class);
+
+	private final LeadEventQueue queue;
+
+	private final Pages pages;
+
+	private final GraphClient graph;
+
+	private final LeadMapper mapper;
+
+	private final TransactionTemplate transactions;
+
+	private final PipelineProperties properties;
+
+	private final Clock clock;
+
+	LeadProcessor(LeadEventQueue queue, Pages pages, GraphClient graph, LeadMapper mapper,
+			TransactionTemplate transactions, PipelineProperties properties, Clock clock) {
+		this.queue = queue;
+		this.pages = pages;
+		this.graph = graph;
+		this.mapper = mapper;
+		this.transactions = transactions;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	void process(ClaimedLeadEvent event) {
+		try {
+			Optional<String> token = this.pages.accessToken(event.pageId());
+			if (token.isEmpty()) {
+				finish(event, LeadEventStatus.NEEDS_TOKEN,
+						"page " + event.pageId() + " is not registered: add it with its access token");
+				return;
+			}
+			GraphResult<GraphLead> result = this.graph.fetchLead(event.leadgenId(), token.get());
+			if (result instanceof GraphResult.Success<GraphLead> success) {
+				this.mapper.map(event, success.value());
+			}
+			else if (result instanceof GraphResult.TokenInvalid<GraphLead> invalid) {
+				this.pages.recordTokenCheck(event.pageId(), TokenStatus.NEEDS_TOKEN, invalid.message(), null);
+				finish(event, LeadEventStatus.NEEDS_TOKEN, invalid.message());
+			}
+			else if (result instanceof GraphResult.RateLimited<GraphLead> limited) {
+				Duration wait = max(limited.retryAfter(), delay(event));
+				this.queue.retryLater(event, this.clock.instant().plus(wait), limited.message());
+			}
+			else if (result instanceof GraphResult.Transient<GraphLead> passing) {
+				retryOrFail(event, passing.message());
+			}
+			else if (result instanceof GraphResult.Failed<GraphLead> failed) {
+				finish(event, LeadEventStatus.FAILED, failed.message());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Lead {} could not be processed; it will be tried again", event.leadgenId(), ex);
+			retryOrFail(event, "unexpected " + ex.getClass().getSimpleName());
+		}
+	}
+
+	private void retryOrFail(ClaimedLeadEvent event, String reason) {
+		Instant giveUp = event.receivedAt().plus(this.properties.retryHorizon());
+		Instant next = this.clock.instant().plus(delay(event));
+		if (next.isAfter(giveUp)) {
+			finish(event, LeadEventStatus.FAILED, "gave up after " + this.properties.retryHorizon() + ": " + reason);
+		}
+		else {
+			this.queue.retryLater(event, next, reason);
+		}
+	}
+
+	private Duration delay(ClaimedLeadEvent event) {
+		return this.properties.retryDelay(event.attempts() + 1, ThreadLocalRandom.current().nextDouble());
+	}
+
+	private void finish(ClaimedLeadEvent event, LeadEventStatus status, String message) {
+		this.transactions.executeWithoutResult((tx) -> this.queue.finish(event, status, message));
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+}
