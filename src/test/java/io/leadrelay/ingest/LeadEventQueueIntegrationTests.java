@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Lead events as a work queue shared by concurrent workers. Run against H2 and PostgreSQL
@@ -88,7 +89,8 @@ abstract class LeadEventQueueIntegrationTests {
 	void givesAnEventBackWhenItsLeaseRunsOutAndFencesOffTheOldWorker() {
 		store(List.of("940000000000100"));
 		ClaimedLeadEvent first = this.queue.claim(10, Duration.ofMillis(1)).get(0);
-		List<ClaimedLeadEvent> again = this.queue.claim(10, Duration.ofMinutes(5));
+		List<ClaimedLeadEvent> again = await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.queue.claim(10, Duration.ofMinutes(5)), (claimed) -> !claimed.isEmpty());
 		assertThat(again).extracting(ClaimedLeadEvent::leadgenId).containsExactly("940000000000100");
 		assertThat(finish(first, LeadEventStatus.MAPPED)).as("the first worker lost its claim").isFalse();
 		assertThat(finish(again.get(0), LeadEventStatus.MAPPED)).isTrue();
