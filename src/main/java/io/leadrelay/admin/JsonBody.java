@@ -30,18 +30,6 @@ final class JsonBody {
 		return new JsonBody(body, "").allowOnly(allowed);
 	}
 
-	/** A nested object (or {@code null} when absent), holding only the allowed fields. */
-	JsonBody object(String name, Set<String> allowed) {
-		JsonNode value = this.node.get(name);
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		if (!value.isObject()) {
-			throw new InvalidRequestException(field(name), field(name) + " must be an object");
-		}
-		return new JsonBody(value, field(name) + ".").allowOnly(allowed);
-	}
-
 	String text(String name) {
 		JsonNode value = this.node.get(name);
 		if (value == null || value.isNull()) {

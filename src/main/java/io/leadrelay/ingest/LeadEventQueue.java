@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class LeadEventQueue {
 
 	private static final String DUE = """
-			SELECT id FROM lead_event
+			SELECT id, leadgen_id, page_id, form_id, attempts, received_at FROM lead_event
 			WHERE status IN ('received', 'enriching')
 			  AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
 			  AND (claimed_until IS NULL OR claimed_until < ?)
@@ -53,21 +53,21 @@ public class LeadEventQueue {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public List<ClaimedLeadEvent> claim(int max, Duration lease) {
 		OffsetDateTime now = now();
-		List<Long> ids = this.jdbc.queryForList(DUE, Long.class, now, now, max);
-		if (ids.isEmpty()) {
-			return List.of();
-		}
 		String token = UUID.randomUUID().toString();
-		List<ClaimedLeadEvent> claimed = ids.stream().map((id) -> {
-			this.jdbc.update("""
-					UPDATE lead_event SET claimed_by = ?, claimed_until = ?, status = 'enriching' WHERE id = ?""",
-					token, now.plus(lease), id);
-			return this.jdbc.queryForObject(
-					"SELECT id, leadgen_id, page_id, form_id, attempts, received_at FROM lead_event WHERE id = ?",
-					(rs, row) -> new ClaimedLeadEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-							rs.getInt(5), rs.getObject(6, OffsetDateTime.class).toInstant(), token),
-					id);
-		}).toList();
+		List<ClaimedLeadEvent> claimed = this.jdbc.query(DUE,
+				(rs, row) -> new ClaimedLeadEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getInt(5), rs.getObject(6, OffsetDateTime.class).toInstant(), token),
+				now, now, max);
+		if (claimed.isEmpty()) {
+			return claimed;
+		}
+		this.jdbc.batchUpdate(
+				"UPDATE lead_event SET claimed_by = ?, claimed_until = ?, status = 'enriching' WHERE id = ?", claimed,
+				claimed.size(), (statement, event) -> {
+					statement.setString(1, token);
+					statement.setObject(2, now.plus(lease));
+					statement.setLong(3, event.id());
+				});
 		claimed.stream()
 			.filter((event) -> event.attempts() == 0)
 			.forEach((event) -> audit(event.leadgenId(), "lead.enriching", null));

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.yaml.snakeyaml.nodes.Node;
@@ -52,7 +53,7 @@ final class ConditionReader {
 			case "contains" -> new Condition.Contains(field, nodes.scalar(argument, argumentPath));
 			case "matches" -> {
 				try {
-					yield new Condition.Matches(field, MappingParser.regex(nodes.scalar(argument, argumentPath)));
+					yield new Condition.Matches(field, Pattern.compile(nodes.scalar(argument, argumentPath)));
 				}
 				catch (PatternSyntaxException ex) {
 					throw nodes.error(argument, argumentPath, "not a valid regular expression: " + ex.getDescription());

@@ -1,7 +1,6 @@
 package io.leadrelay.mapping;
 
 import java.io.StringReader;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -138,14 +137,6 @@ public class MappingParser {
 		Map<String, String> map = new LinkedHashMap<>();
 		nodes.map(node, path, Set.of()).forEach((key, value) -> map.put(key, nodes.scalar(value, path + "." + key)));
 		return map;
-	}
-
-	static DateTimeFormatter pattern(String pattern) {
-		return DateTimeFormatter.ofPattern(pattern);
-	}
-
-	static Pattern regex(String regex) {
-		return Pattern.compile(regex);
 	}
 
 }

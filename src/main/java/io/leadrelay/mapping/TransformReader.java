@@ -1,5 +1,6 @@
 package io.leadrelay.mapping;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,7 +27,7 @@ final class TransformReader {
 			case "value_map" -> valueMap(nodes, argument, path);
 			case "date" -> {
 				String pattern = required(nodes, argument, path, "an output pattern such as dd/MM/yyyy");
-				yield new Transform.DateFormat(MappingParser.pattern(pattern), pattern);
+				yield new Transform.DateFormat(DateTimeFormatter.ofPattern(pattern), pattern);
 			}
 			case "regex_extract" -> regexExtract(nodes, argument, path);
 			case "truncate" -> {
@@ -78,7 +79,7 @@ final class TransformReader {
 
 	private static Transform regexExtract(YamlNodes nodes, Node argument, String path) {
 		if (argument instanceof ScalarNode) {
-			return new Transform.RegexExtract(MappingParser.regex(nodes.scalar(argument, path)), 1);
+			return new Transform.RegexExtract(Pattern.compile(nodes.scalar(argument, path)), 1);
 		}
 		if (argument == null) {
 			throw new IllegalArgumentException("it needs a pattern");
@@ -87,7 +88,7 @@ final class TransformReader {
 		if (!entries.containsKey("pattern")) {
 			throw new IllegalArgumentException("it needs a pattern");
 		}
-		Pattern pattern = MappingParser.regex(nodes.scalar(entries.get("pattern"), path));
+		Pattern pattern = Pattern.compile(nodes.scalar(entries.get("pattern"), path));
 		int group = entries.containsKey("group") ? Integer.parseInt(nodes.scalar(entries.get("group"), path)) : 1;
 		if (group < 0 || group > pattern.matcher("").groupCount()) {
 			throw new IllegalArgumentException("the pattern has no group " + group);
