@@ -174,15 +174,17 @@ abstract class RegistryApiIntegrationTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			page id not numeric  | {"pageId":"acme","name":"A","accessToken":"t"}              | pageId
-			name missing         | {"pageId":"1","accessToken":"t"}                            | name
-			token missing        | {"pageId":"1","name":"A"}                                   | accessToken
-			token with spaces    | {"pageId":"1","name":"A","accessToken":"two words"}         | accessToken
-			misspelt field       | {"pageId":"1","name":"A","accesToken":"t"}                  | accesToken
-			token not a string   | {"pageId":"1","name":"A","accessToken":42}                  | accessToken
-			not an object        | ["pageId"]                                                  | $
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					page id not numeric  | {"pageId":"acme","name":"A","accessToken":"t"}              | pageId
+					name missing         | {"pageId":"1","accessToken":"t"}                            | name
+					token missing        | {"pageId":"1","name":"A"}                                   | accessToken
+					token with spaces    | {"pageId":"1","name":"A","accessToken":"two words"}         | accessToken
+					name too long        | {"pageId":"1","name":"nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn","accessToken":"t"} | name
+					misspelt field       | {"pageId":"1","name":"A","accesToken":"t"}                  | accesToken
+					token not a string   | {"pageId":"1","name":"A","accessToken":42}                  | accessToken
+					not an object        | ["pageId"]                                                  | $
+					""")
 	void refusesABadPageNamingTheField(String description, String body, String field) throws Exception {
 		HttpResponse<String> response = admin("POST", "/api/v1/pages", body);
 		assertThat(response.statusCode()).isEqualTo(400);
@@ -235,21 +237,22 @@ abstract class RegistryApiIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					unknown type             | {"id":"d","name":"D","type":"zapier"}                                                     | type
-					bad id                   | {"id":"Has Spaces","name":"D","type":"route","settings":{"endpointUri":"direct:x"}}       | id
-					hubspot without token    | {"id":"d","name":"D","type":"hubspot"}                                                    | credentials.accessToken
-					unknown setting          | {"id":"d","name":"D","type":"hubspot","settings":{"baseUrI":"https://x"},"credentials":{"accessToken":"t"}} | settings.baseUrI
-					webhook url not http     | {"id":"d","name":"D","type":"webhook","settings":{"url":"ftp://x/y"},"credentials":{"signingSecret":"whsec_0123456789abcdefghijkl"}} | settings.url
-					webhook url with password| {"id":"d","name":"D","type":"webhook","settings":{"url":"https://u:p@x.io/"},"credentials":{"signingSecret":"whsec_0123456789abcdefghijkl"}} | settings.url
-					webhook short secret     | {"id":"d","name":"D","type":"webhook","settings":{"url":"https://x.io/"},"credentials":{"signingSecret":"short"}} | credentials.signingSecret
-					salesforce bad field     | {"id":"d","name":"D","type":"salesforce","settings":{"authFlow":"client_credentials","externalIdField":"Email"},"credentials":{"clientId":"c","clientSecret":"s"}} | settings.externalIdField
-					salesforce jwt no user   | {"id":"d","name":"D","type":"salesforce","settings":{"authFlow":"jwt_bearer","externalIdField":"Lead_Id__c"},"credentials":{"clientId":"c","privateKey":"k"}} | settings.username
-					salesforce wrong flow    | {"id":"d","name":"D","type":"salesforce","settings":{"authFlow":"password","externalIdField":"Lead_Id__c"}} | settings.authFlow
+							unknown type             | {"id":"d","name":"D","type":"zapier"}                                                     | type
+							bad id                   | {"id":"Has Spaces","name":"D","type":"route","settings":{"endpointUri":"direct:x"}}       | id
+							hubspot without token    | {"id":"d","name":"D","type":"hubspot"}                                                    | credentials.accessToken
+							unknown setting          | {"id":"d","name":"D","type":"hubspot","settings":{"baseUrI":"https://x"},"credentials":{"accessToken":"t"}} | settings.baseUrI
+							webhook url not http     | {"id":"d","name":"D","type":"webhook","settings":{"url":"ftp://x/y"},"credentials":{"signingSecret":"whsec_0123456789abcdefghijkl"}} | settings.url
+							webhook url with password| {"id":"d","name":"D","type":"webhook","settings":{"url":"https://u:p@x.io/"},"credentials":{"signingSecret":"whsec_0123456789abcdefghijkl"}} | settings.url
+							webhook short secret     | {"id":"d","name":"D","type":"webhook","settings":{"url":"https://x.io/"},"credentials":{"signingSecret":"short"}} | credentials.signingSecret
+							salesforce bad field     | {"id":"d","name":"D","type":"salesforce","settings":{"authFlow":"client_credentials","externalIdField":"Email"},"credentials":{"clientId":"c","clientSecret":"s"}} | settings.externalIdField
+							salesforce jwt no user   | {"id":"d","name":"D","type":"salesforce","settings":{"authFlow":"jwt_bearer","externalIdField":"Lead_Id__c"},"credentials":{"clientId":"c","privateKey":"k"}} | settings.username
+							salesforce wrong flow    | {"id":"d","name":"D","type":"salesforce","settings":{"authFlow":"password","externalIdField":"Lead_Id__c"}} | settings.authFlow
+							salesforce bad version   | {"id":"d","name":"D","type":"salesforce","settings":{"authFlow":"client_credentials","externalIdField":"Lead_Id__c","apiVersion":"v62"},"credentials":{"clientId":"c","clientSecret":"s"}} | settings.apiVersion
 					route bad endpoint       | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"not a uri"}}               | settings.endpointUri
-					route with credentials   | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:x"},"credentials":{"token":"t"}} | credentials.token
-					credential not a string  | {"id":"d","name":"D","type":"pipedrive","credentials":{"apiToken":7}}                     | credentials.apiToken
-					enabled not a boolean    | {"id":"d","name":"D","type":"pipedrive","credentials":{"apiToken":"t"},"enabled":"yes"}  | enabled
-					""")
+							route with credentials   | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:x"},"credentials":{"token":"t"}} | credentials.token
+							credential not a string  | {"id":"d","name":"D","type":"pipedrive","credentials":{"apiToken":7}}                     | credentials.apiToken
+							enabled not a boolean    | {"id":"d","name":"D","type":"pipedrive","credentials":{"apiToken":"t"},"enabled":"yes"}  | enabled
+							""")
 	void refusesABadDestinationNamingTheField(String description, String body, String field) throws Exception {
 		HttpResponse<String> response = admin("POST", "/api/v1/destinations", body);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);

@@ -41,21 +41,33 @@ class MappingParserTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			unknown transform  | 8 | fields.email.transforms[1] | unknown transform 'uppercase'
-			unknown key        | 6 | fields.email.requird       | unknown key 'requird'
-			two sources        | 5 | fields.email               | give exactly one of answer, meta, constant, template
-			bad region         | 7 | fields.email.transforms[0] | unknown region 'XX'
-			bad regex          | 9 | match.when.matches         | not a valid regular expression
-			missing id         | 1 | id                         | the key 'id' is required
-			bad yaml           | 3 | ''                         | not valid YAML
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					unknown transform  | 8 | fields.email.transforms[1] | unknown transform 'uppercase'
+					unknown key        | 6 | fields.email.requird       | unknown key 'requird'
+					two sources        | 5 | fields.email               | give exactly one of answer, meta, constant, template
+					bad region         | 7 | fields.email.transforms[0] | unknown region 'XX'
+					bad name part      | 7 | fields.email.transforms[0] | bad argument for split_name: it takes first or last
+					zero truncate      | 7 | fields.email.transforms[0] | bad argument for truncate: the length must be 1 or more
+					bad date pattern   | 7 | fields.email.transforms[0] | bad argument for date
+					missing group      | 7 | fields.email.transforms[0] | bad argument for regex_extract: the pattern has no group 2
+					argument on trim   | 7 | fields.email.transforms[0] | this transform takes no argument
+					bad regex          | 9 | match.when.matches         | not a valid regular expression
+					missing id         | 1 | id                         | the key 'id' is required
+					bad yaml           | 3 | ''                         | not valid YAML
+					""")
 	void refusesAMistakeNamingFileLineAndKey(String mistake, int line, String path, String message) {
 		String yaml = switch (mistake) {
 			case "unknown transform" -> base("    answer: email\n    transforms:\n      - trim\n      - uppercase\n");
 			case "unknown key" -> base("    answer: email\n    requird: true\n");
 			case "two sources" -> base("    answer: email\n    constant: x\n");
 			case "bad region" -> base("    answer: phone\n    transforms:\n      - e164: XX\n");
+			case "bad name part" -> base("    answer: n\n    transforms:\n      - split_name: middle\n");
+			case "zero truncate" -> base("    answer: n\n    transforms:\n      - truncate: 0\n");
+			case "bad date pattern" -> base("    answer: n\n    transforms:\n      - date: \"yyyy-bb\"\n");
+			case "missing group" ->
+				base("    answer: n\n    transforms:\n      - regex_extract: {pattern: \"(a)\", group: 2}\n");
+			case "argument on trim" -> base("    answer: n\n    transforms:\n      - trim: yes\n");
 			case "bad regex" -> """
 					id: m
 					destination: d
