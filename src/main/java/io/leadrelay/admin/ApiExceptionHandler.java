@@ -8,6 +8,9 @@ import io.leadrelay.crypto.NoEncryptionKeyException;
 import io.leadrelay.destination.DestinationAlreadyExistsException;
 import io.leadrelay.destination.DestinationNotFoundException;
 import io.leadrelay.destination.InvalidDestinationException;
+import io.leadrelay.mapping.InvalidMappingException;
+import io.leadrelay.mapping.MappingAlreadyExistsException;
+import io.leadrelay.mapping.MappingNotFoundException;
 import io.leadrelay.page.PageAlreadyExistsException;
 import io.leadrelay.page.PageNotFoundException;
 
@@ -40,12 +43,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, ex.getMessage(), ex.field());
 	}
 
-	@ExceptionHandler({ PageNotFoundException.class, DestinationNotFoundException.class })
+	@ExceptionHandler(InvalidMappingException.class)
+	ProblemDetail invalidMapping(InvalidMappingException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ex.getMessage(), ex.path());
+		if (ex.line() > 0) {
+			problem.setProperty("line", ex.line());
+		}
+		return problem;
+	}
+
+	@ExceptionHandler({ PageNotFoundException.class, DestinationNotFoundException.class,
+			MappingNotFoundException.class })
 	ProblemDetail notFound(RuntimeException ex) {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage(), null);
 	}
 
-	@ExceptionHandler({ PageAlreadyExistsException.class, DestinationAlreadyExistsException.class })
+	@ExceptionHandler({ PageAlreadyExistsException.class, DestinationAlreadyExistsException.class,
+			MappingAlreadyExistsException.class })
 	ProblemDetail conflict(RuntimeException ex) {
 		return problem(HttpStatus.CONFLICT, ex.getMessage(), null);
 	}

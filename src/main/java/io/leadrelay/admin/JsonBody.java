@@ -52,6 +52,18 @@ final class JsonBody {
 		return value.booleanValue();
 	}
 
+	/** A whole number of 1 or more ({@code null} when absent). */
+	Integer positiveInt(String name) {
+		JsonNode value = this.node.get(name);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1) {
+			throw new InvalidRequestException(field(name), field(name) + " must be a whole number of 1 or more");
+		}
+		return value.intValue();
+	}
+
 	/** An object of string values ({@code null} when absent). */
 	Map<String, String> stringMap(String name) {
 		JsonNode value = this.node.get(name);
@@ -70,6 +82,26 @@ final class JsonBody {
 			map.put(entry.getKey(), entry.getValue().textValue());
 		});
 		return map;
+	}
+
+	/**
+	 * A nested object holding no fields but the allowed ones ({@code null} when absent).
+	 */
+	JsonBody object(String name, Set<String> allowed) {
+		JsonNode value = this.node.get(name);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isObject()) {
+			throw new InvalidRequestException(field(name), field(name) + " must be an object");
+		}
+		return new JsonBody(value, field(name) + ".").allowOnly(allowed);
+	}
+
+	/** A field as it was sent ({@code null} when absent). */
+	JsonNode raw(String name) {
+		JsonNode value = this.node.get(name);
+		return (value == null || value.isNull()) ? null : value;
 	}
 
 	boolean has(String name) {

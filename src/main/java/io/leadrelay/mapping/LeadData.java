@@ -15,6 +15,11 @@ import java.util.Map;
  */
 public record LeadData(Map<String, List<String>> answers, Map<String, String> metadata) {
 
+	/** The metadata a lead may have, in the order LeadRelay fills it. */
+	public static final List<String> METADATA = List.of("leadgen_id", "page_id", "form_id", "form_name", "ad_id",
+			"ad_name", "adset_id", "adset_name", "campaign_id", "campaign_name", "platform", "is_organic",
+			"created_time");
+
 	/** Values of a multiple-choice answer are joined with this. */
 	public static final String VALUE_SEPARATOR = ";";
 

@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -13,52 +12,97 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.stereotype.Service;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
 
 /**
- * The mappings of the {@code mappings/*.yaml} files, read once at start-up. A file that
- * cannot be used stops the start with its name and line: the engine never runs with half
- * of its mappings.
+ * Reads the {@code mappings/*.yaml} files at start-up, before the engine takes leads.
+ * Every file is checked before any is saved, so a broken file stops the start with its
+ * name and line and nothing is half-loaded. A file seen for the first time, or whose text
+ * changed since it was last read, becomes the mapping's next version (created by
+ * {@code file:<name>}); an unchanged file leaves alone what was saved through the API
+ * since. Removing a file does not remove its mapping: disable it through the API.
  */
-@Service
-public class MappingFiles {
+@Component
+class MappingFiles implements InitializingBean {
+
+	/** The longest file name read; {@code file:<name>} is kept as a version's author. */
+	static final int MAX_NAME_LENGTH = 150;
 
 	private static final Logger log = LoggerFactory.getLogger(MappingFiles.class);
 
-	private final List<Mapping> mappings;
+	private final MappingProperties properties;
 
-	MappingFiles(MappingProperties properties) {
-		this.mappings = List.copyOf(load(properties.directory()));
-		log.info("Read {} mappings from {}", this.mappings.size(), properties.directory());
+	private final MappingVersions versions;
+
+	MappingFiles(MappingProperties properties, MappingVersions versions) {
+		this.properties = properties;
+		this.versions = versions;
 	}
 
-	public List<Mapping> all() {
-		return this.mappings;
+	@Override
+	public void afterPropertiesSet() {
+		load();
 	}
 
-	private static List<Mapping> load(Path directory) {
+	/** Reads the folder; returns how many files became new versions. */
+	int load() {
+		Path directory = this.properties.directory();
 		if (!Files.isDirectory(directory)) {
-			log.warn("The mapping folder {} does not exist: no mappings", directory.toAbsolutePath());
-			return List.of();
+			log.warn("The mapping folder {} does not exist: no mapping files read", directory.toAbsolutePath());
+			return 0;
 		}
 		MappingParser parser = new MappingParser();
-		List<Mapping> mappings = new ArrayList<>();
-		Map<String, Path> ids = new HashMap<>();
-		try (Stream<Path> files = Files.list(directory)) {
-			for (Path file : files.filter((path) -> path.toString().endsWith(".yaml")).sorted().toList()) {
-				Mapping mapping = parser.parse(Files.readString(file), file.toString(), 1);
-				Path other = ids.putIfAbsent(mapping.id(), file);
-				if (other != null) {
-					throw new MappingFileException(file.toString(), 1, "id",
-							"the id '" + mapping.id() + "' is used by " + other + " already");
-				}
-				mappings.add(mapping);
+		Map<String, Path> files = new LinkedHashMap<>();
+		Map<String, Mapping> mappings = new LinkedHashMap<>();
+		Map<String, String> texts = new LinkedHashMap<>();
+		for (Path file : yamlFiles(directory)) {
+			String name = file.getFileName().toString();
+			if (name.length() > MAX_NAME_LENGTH) {
+				throw new InvalidMappingException(file.toString(), "$",
+						"a mapping file name has at most " + MAX_NAME_LENGTH + " characters");
 			}
+			String text = read(file);
+			Mapping mapping = parser.parse(text, file.toString(), 0);
+			Path other = files.putIfAbsent(mapping.id(), file);
+			if (other != null) {
+				throw new InvalidMappingException(file.toString(), 1, "id",
+						"the id '" + mapping.id() + "' is used by " + other + " already");
+			}
+			mappings.put(mapping.id(), mapping);
+			texts.put(mapping.id(), text);
+		}
+		int saved = 0;
+		for (Map.Entry<String, Mapping> entry : mappings.entrySet()) {
+			String name = files.get(entry.getKey()).getFileName().toString();
+			if (this.versions
+				.save(entry.getValue(), texts.get(entry.getKey()), "file:" + name, MappingVersions.Mode.FILE,
+						"mapping.loaded", "\"file\":\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+				.isPresent()) {
+				log.info("Mapping '{}' from {} saved as a new version", entry.getKey(), name);
+				saved++;
+			}
+		}
+		log.info("Read {} mapping files from {}; {} new versions", mappings.size(), directory, saved);
+		return saved;
+	}
+
+	private static List<Path> yamlFiles(Path directory) {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter((path) -> path.toString().endsWith(".yaml")).sorted().toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the mapping folder " + directory, ex);
 		}
-		return mappings;
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the mapping file " + file, ex);
+		}
 	}
 
 }

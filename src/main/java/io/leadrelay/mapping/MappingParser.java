@@ -41,11 +41,11 @@ public class MappingParser {
 		}
 		catch (MarkedYAMLException ex) {
 			int line = (ex.getProblemMark() != null) ? ex.getProblemMark().getLine() + 1 : 1;
-			throw new MappingFileException(source, line, "", "not valid YAML: " + ex.getProblem());
+			throw new InvalidMappingException(source, line, "", "not valid YAML: " + ex.getProblem());
 		}
 		YamlNodes nodes = new YamlNodes(source);
 		if (root == null) {
-			throw new MappingFileException(source, 1, "", "the file is empty");
+			throw new InvalidMappingException(source, 1, "", "the file is empty");
 		}
 		Map<String, Node> top = nodes.map(root, "", TOP);
 		for (String required : List.of("id", "destination", "fields")) {
@@ -84,6 +84,10 @@ public class MappingParser {
 			}
 			String kind = sources.get(0);
 			String value = nodes.scalar(field.get(kind), path + "." + kind);
+			if (kind.equals("meta") && !LeadData.METADATA.contains(value)) {
+				throw nodes.error(field.get(kind), path + ".meta",
+						"unknown lead metadata '" + value + "'; expected one of " + LeadData.METADATA);
+			}
 			Source source = switch (kind) {
 				case "answer" -> new Source.Answer(value);
 				case "meta" -> new Source.Meta(value);

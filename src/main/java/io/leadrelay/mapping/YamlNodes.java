@@ -24,8 +24,8 @@ final class YamlNodes {
 		this.source = source;
 	}
 
-	MappingFileException error(Node node, String path, String message) {
-		return new MappingFileException(this.source, node.getStartMark().getLine() + 1, path, message);
+	InvalidMappingException error(Node node, String path, String message) {
+		return new InvalidMappingException(this.source, node.getStartMark().getLine() + 1, path, message);
 	}
 
 	/** The entries of a map node, refusing keys not allowed and keys given twice. */

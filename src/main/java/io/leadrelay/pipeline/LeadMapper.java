@@ -1,9 +1,7 @@
 package io.leadrelay.pipeline;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,7 +15,7 @@ import io.leadrelay.ingest.LeadEventStatus;
 import io.leadrelay.mapping.LeadData;
 import io.leadrelay.mapping.Mapping;
 import io.leadrelay.mapping.MappingEngine;
-import io.leadrelay.mapping.MappingFiles;
+import io.leadrelay.mapping.Mappings;
 import io.leadrelay.mapping.MappingResult;
 
 import org.springframework.stereotype.Component;
@@ -37,7 +35,7 @@ class LeadMapper {
 
 	private final LeadStore leads;
 
-	private final MappingFiles mappings;
+	private final Mappings mappings;
 
 	private final MappingEngine engine;
 
@@ -47,7 +45,7 @@ class LeadMapper {
 
 	private final TransactionTemplate transactions;
 
-	LeadMapper(LeadEventQueue queue, LeadStore leads, MappingFiles mappings, MappingEngine engine,
+	LeadMapper(LeadEventQueue queue, LeadStore leads, Mappings mappings, MappingEngine engine,
 			Destinations destinations, DeliveryStore deliveries, TransactionTemplate transactions) {
 		this.queue = queue;
 		this.leads = leads;
@@ -59,8 +57,8 @@ class LeadMapper {
 	}
 
 	void map(ClaimedLeadEvent event, GraphLead lead) {
-		LeadData data = leadData(event.pageId(), lead);
-		List<Mapping> matching = this.mappings.all().stream().filter((m) -> this.engine.matches(m, data)).toList();
+		LeadData data = LeadStore.data(event.pageId(), lead);
+		List<Mapping> matching = this.mappings.enabled().stream().filter((m) -> this.engine.matches(m, data)).toList();
 		this.transactions.executeWithoutResult((tx) -> {
 			this.leads.save(event.pageId(), lead);
 			Set<String> served = new HashSet<>();
@@ -86,25 +84,6 @@ class LeadMapper {
 		}
 		return new NewDelivery(event.leadgenId(), mapping.destination(), mapping.id(), mapping.version(),
 				this.leads.write(result.payload()), error);
-	}
-
-	private static LeadData leadData(String pageId, GraphLead lead) {
-		Map<String, String> metadata = new LinkedHashMap<>();
-		metadata.put("leadgen_id", lead.leadgenId());
-		metadata.put("page_id", pageId);
-		metadata.put("form_id", lead.formId());
-		metadata.put("form_name", lead.formName());
-		metadata.put("ad_id", lead.adId());
-		metadata.put("ad_name", lead.adName());
-		metadata.put("adset_id", lead.adsetId());
-		metadata.put("adset_name", lead.adsetName());
-		metadata.put("campaign_id", lead.campaignId());
-		metadata.put("campaign_name", lead.campaignName());
-		metadata.put("platform", lead.platform());
-		metadata.put("is_organic", String.valueOf(lead.organic()));
-		metadata.put("created_time", (lead.createdTime() != null) ? lead.createdTime().toString() : null);
-		metadata.values().removeIf((value) -> value == null);
-		return new LeadData(lead.answers(), metadata);
 	}
 
 }

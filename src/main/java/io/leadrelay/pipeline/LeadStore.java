@@ -1,11 +1,18 @@
 package io.leadrelay.pipeline;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.graph.GraphLead;
+import io.leadrelay.mapping.LeadData;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,7 +22,10 @@ import org.springframework.stereotype.Component;
  * about 90 days, so its first fetch is what LeadRelay keeps.
  */
 @Component
-class LeadStore {
+public class LeadStore {
+
+	private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
+	};
 
 	private static final String INSERT_IF_ABSENT = """
 			INSERT INTO lead (leadgen_id, page_id, form_id, form_name, ad_id, ad_name, adset_id, adset_name,
@@ -38,12 +48,62 @@ class LeadStore {
 		this.clock = clock;
 	}
 
-	void save(String pageId, GraphLead lead) {
+	public void save(String pageId, GraphLead lead) {
 		this.jdbc.update(INSERT_IF_ABSENT, lead.leadgenId(), pageId, lead.formId(), lead.formName(), lead.adId(),
 				lead.adName(), lead.adsetId(), lead.adsetName(), lead.campaignId(), lead.campaignName(),
 				lead.platform(), lead.organic(),
 				(lead.createdTime() != null) ? lead.createdTime().atOffset(ZoneOffset.UTC) : null,
 				write(lead.answers()), this.clock.instant().atOffset(ZoneOffset.UTC), lead.leadgenId());
+	}
+
+	/**
+	 * What a mapping reads of a stored lead, for a preview.
+	 * @return empty when the lead was never enriched
+	 */
+	public Optional<LeadData> find(String leadgenId) {
+		return this.jdbc
+			.query("""
+					SELECT leadgen_id, created_time, answers, form_id, form_name, ad_id, ad_name, adset_id, adset_name,
+					    campaign_id, campaign_name, platform, organic, page_id FROM lead WHERE leadgen_id = ?""",
+					(rs, row) -> data(rs.getString(14),
+							new GraphLead(rs.getString(1),
+									(rs.getObject(2) != null) ? rs.getObject(2, OffsetDateTime.class).toInstant()
+											: null,
+									read(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+									rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+									rs.getString(11), rs.getString(12), rs.getBoolean(13), Map.of())),
+					leadgenId)
+			.stream()
+			.findFirst();
+	}
+
+	/** What a mapping reads of a lead: its answers and what Meta says about it. */
+	static LeadData data(String pageId, GraphLead lead) {
+		Map<String, String> metadata = new LinkedHashMap<>();
+		metadata.put("leadgen_id", lead.leadgenId());
+		metadata.put("page_id", pageId);
+		metadata.put("form_id", lead.formId());
+		metadata.put("form_name", lead.formName());
+		metadata.put("ad_id", lead.adId());
+		metadata.put("ad_name", lead.adName());
+		metadata.put("adset_id", lead.adsetId());
+		metadata.put("adset_name", lead.adsetName());
+		metadata.put("campaign_id", lead.campaignId());
+		metadata.put("campaign_name", lead.campaignName());
+		metadata.put("platform", lead.platform());
+		metadata.put("is_organic", String.valueOf(lead.organic()));
+		metadata.put("created_time", (lead.createdTime() != null) ? lead.createdTime().toString() : null);
+		metadata.values().removeIf((value) -> value == null);
+		return new LeadData(lead.answers(), metadata);
+	}
+
+	private Map<String, List<String>> read(String answers) {
+		try {
+			return this.json.readValue(answers, ANSWERS);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("A stored lead's answers are not JSON", ex);
+		}
 	}
 
 	String write(Object value) {

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Who may call what. The webhook is open (its signature is its authentication), health
  * and metrics are open for probes and scrapers, the API wants HTTP Basic against the
- * users table.
+ * users table. Every role reads and previews; marketers also edit mappings; the rest is
+ * for admins.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -48,6 +49,10 @@ class SecurityConfiguration {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name(), Role.VIEWER.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/mappings/preview")
+				.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name(), Role.VIEWER.name())
+				.requestMatchers("/api/v1/mappings/**")
+				.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name())
 				.anyRequest()
 				.hasRole(Role.ADMIN.name()))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))

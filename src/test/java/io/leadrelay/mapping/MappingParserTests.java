@@ -82,7 +82,7 @@ class MappingParserTests {
 			case "missing id" -> "destination: d\nfields: {}\n";
 			default -> "id: m\ndestination: [d\nfields: {}\n";
 		};
-		assertThatExceptionOfType(MappingFileException.class)
+		assertThatExceptionOfType(InvalidMappingException.class)
 			.isThrownBy(() -> this.parser.parse(yaml, "mappings/broken.yaml", 1))
 			.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("mappings/broken.yaml, line " + line + ": ")
 				.contains(message))
@@ -91,7 +91,7 @@ class MappingParserTests {
 
 	@Test
 	void refusesAKeyGivenTwice() {
-		assertThatExceptionOfType(MappingFileException.class)
+		assertThatExceptionOfType(InvalidMappingException.class)
 			.isThrownBy(() -> this.parser.parse("id: a\nid: b\ndestination: d\nfields: {}\n", "x.yaml", 1))
 			.withMessageContaining("line 2")
 			.withMessageContaining("given twice");

@@ -72,6 +72,8 @@ abstract class PipelineIntegrationTests {
 		for (String table : new String[] { "delivery", "lead", "lead_event", "page", "destination", "audit_event" }) {
 			this.jdbc.update("DELETE FROM " + table);
 		}
+		this.jdbc.update("DELETE FROM mapping_version WHERE mapping_id <> 'contacts'");
+		this.jdbc.update("DELETE FROM mapping WHERE id <> 'contacts'");
 		graph.resetAll();
 		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token"))
 			.willReturn(okJson("{\"data\":{\"is_valid\":true,\"expires_at\":0,\"scopes\":[\"leads_retrieval\"]}}")));
@@ -139,12 +141,47 @@ abstract class PipelineIntegrationTests {
 		assertThat(eventStatus("920000000000604")).isEqualTo("mapped");
 	}
 
+	@Test
+	void mapsEachLeadWithTheMappingVersionCurrentWhenItArrives() throws Exception {
+		String callback = """
+				id: callbacks
+				destination: hubspot-main
+				match:
+				  forms: ["700000000000022"]
+				fields:
+				  email: {answer: email, transforms: [lower]}
+				  topic: {constant: first}
+				""";
+		assertThat(this.client.call("POST", "/api/v1/mappings", "application/yaml", callback, "admin", PASSWORD)
+			.statusCode()).isEqualTo(201);
+		serveLead("920000000000611", "Ana Lopez", "Ana@example.com", "700000000000022");
+		webhook("920000000000611");
+		assertThat(awaitDelivery("920000000000611", "pending"))
+			.isEqualTo("{\"email\":\"ana@example.com\",\"topic\":\"first\"}");
+
+		assertThat(this.client
+			.call("PUT", "/api/v1/mappings/callbacks", "application/yaml",
+					callback.replace("constant: first", "constant: second"), "admin", PASSWORD)
+			.statusCode()).isEqualTo(200);
+		serveLead("920000000000612", "Ben Ode", "ben@example.com", "700000000000022");
+		webhook("920000000000612");
+		assertThat(awaitDelivery("920000000000612", "pending")).contains("\"topic\":\"second\"");
+		assertThat(this.jdbc.queryForList(
+				"SELECT mapping_id || ' v' || mapping_version FROM delivery WHERE leadgen_id IN (?, ?) ORDER BY leadgen_id",
+				String.class, "920000000000611", "920000000000612"))
+			.containsExactly("callbacks v1", "callbacks v2");
+	}
+
 	private void serveLead(String leadgenId, String name, String email) {
+		serveLead(leadgenId, name, email, "700000000000011");
+	}
+
+	private void serveLead(String leadgenId, String name, String email, String formId) {
 		graph.stubFor(get(urlPathEqualTo("/v26.0/" + leadgenId)).willReturn(okJson("""
-				{"id":"%s","created_time":"2026-11-20T10:00:00+0000","form_id":"700000000000011",
+				{"id":"%s","created_time":"2026-11-20T10:00:00+0000","form_id":"%s",
 				 "campaign_id":"238000000000044","campaign_name":"Spring 2026","platform":"fb","is_organic":false,
 				 "field_data":[{"name":"full_name","values":["%s"]},{"name":"email","values":["%s"]},
-				   {"name":"phone_number","values":["030 1234567"]}]}""".formatted(leadgenId, name, email))));
+				   {"name":"phone_number","values":["030 1234567"]}]}""".formatted(leadgenId, formId, name, email))));
 	}
 
 	private void webhook(String leadgenId) {

@@ -75,8 +75,14 @@ public final class WebhookClient {
 	 * A JSON request as a signed-in user: POST, PUT or DELETE ({@code json} may be null).
 	 */
 	public HttpResponse<String> call(String method, String pathAndQuery, String json, String user, String password) {
-		return send(signedIn(pathAndQuery, user, password).header("Content-Type", "application/json")
-			.method(method, (json != null) ? BodyPublishers.ofString(json) : BodyPublishers.noBody())
+		return call(method, pathAndQuery, "application/json", json, user, password);
+	}
+
+	/** A request with a body of any type as a signed-in user. */
+	public HttpResponse<String> call(String method, String pathAndQuery, String contentType, String body, String user,
+			String password) {
+		return send(signedIn(pathAndQuery, user, password).header("Content-Type", contentType)
+			.method(method, (body != null) ? BodyPublishers.ofString(body) : BodyPublishers.noBody())
 			.build());
 	}
 
