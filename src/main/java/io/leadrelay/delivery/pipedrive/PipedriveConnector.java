@@ -1,0 +1,127 @@
+package io.leadrelay.delivery.pipedrive;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadrelay.delivery.Connector;
+import io.leadrelay.delivery.ConnectorTimeouts;
+import io.leadrelay.delivery.DeliveryOutcome;
+import io.leadrelay.delivery.DeliveryOutcome.CredentialsRejected;
+import io.leadrelay.delivery.DeliveryOutcome.Delivered;
+import io.leadrelay.delivery.DeliveryOutcome.Permanent;
+import io.leadrelay.delivery.DeliveryOutcome.Retry;
+import io.leadrelay.delivery.DeliveryRequest;
+import io.leadrelay.delivery.pipedrive.PipedriveAnswers.Reply;
+import io.leadrelay.delivery.pipedrive.PipedriveClient.Account;
+import io.leadrelay.destination.DestinationType;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends leads to Pipedrive: finds the person by email and updates it, or creates it; then
+ * creates a lead for that person, unless the person already has this lead. A lead is
+ * recognised by its {@code origin_id}, which holds the delivery's idempotency key (by its
+ * title for leads that carry no {@code origin_id}), so a retry never makes a second one.
+ */
+@Component
+public class PipedriveConnector implements Connector {
+
+	private final PipedriveClient client;
+
+	private final PipedriveAnswers answers;
+
+	private final PipedrivePersons persons;
+
+	private final ObjectMapper json;
+
+	@Autowired
+	public PipedriveConnector(ObjectMapper json, Clock clock) {
+		this(json, clock, ConnectorTimeouts.DEFAULT);
+	}
+
+	public PipedriveConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
+		this.client = new PipedriveClient(timeouts);
+		this.answers = new PipedriveAnswers(json, clock);
+		this.persons = new PipedrivePersons(json);
+		this.json = json;
+	}
+
+	@Override
+	public DestinationType type() {
+		return DestinationType.PIPEDRIVE;
+	}
+
+	@Override
+	public DeliveryOutcome deliver(DeliveryRequest request) {
+		String token = request.credentials().get("apiToken");
+		if (!PipedrivePersons.present(token)) {
+			return new CredentialsRejected("The destination has no Pipedrive API token", null);
+		}
+		String email = request.payload().get(PipedrivePersons.EMAIL);
+		if (!PipedrivePersons.present(email)) {
+			return new Permanent("The lead has no 'email' field; Pipedrive persons are found by email", null,
+					"MISSING_EMAIL");
+		}
+		Account account = new Account(request.settings().getOrDefault("baseUrl", "https://api.pipedrive.com"), token);
+		Reply search = this.answers.read(this.client.searchPerson(account, email), "searching the person");
+		if (search.failed()) {
+			return search.failure();
+		}
+		Optional<JsonNode> found = Optional.ofNullable(search.data().path("items").path(0).get("item"));
+		Reply saved = found.isPresent()
+				? this.answers.read(this.client.updatePerson(account, found.get().path("id").asLong(),
+						this.persons.toUpdate(request.payload(), found.get())), "updating the person")
+				: this.answers.read(this.client.createPerson(account, this.persons.toCreate(request.payload())),
+						"creating the person");
+		if (saved.failed()) {
+			return saved.failure();
+		}
+		long personId = found.orElse(saved.data()).path("id").asLong(0);
+		if (personId == 0) {
+			return Retry.transientFailure("Pipedrive's person answer carried no id", null);
+		}
+		String person = "person " + personId + (found.isPresent() ? " updated" : " created");
+		return lead(account, request, personId, person);
+	}
+
+	private DeliveryOutcome lead(Account account, DeliveryRequest request, long personId, String person) {
+		String title = title(request);
+		Reply leads = this.answers.read(this.client.leadsOf(account, personId), "listing the person's leads");
+		if (leads.failed()) {
+			return leads.failure();
+		}
+		for (JsonNode lead : leads.data()) {
+			if (sameLead(lead, request.idempotencyKey(), title)) {
+				return new Delivered(lead.path("id").asText(null), 200, person + "; lead already there");
+			}
+		}
+		ObjectNode body = this.json.createObjectNode()
+			.put("title", title)
+			.put("person_id", personId)
+			.put("origin_id", request.idempotencyKey());
+		Reply created = this.answers.read(this.client.createLead(account, body), "creating the lead");
+		if (created.failed()) {
+			return created.failure();
+		}
+		return new Delivered(created.data().path("id").asText(null), 201, person + "; lead created");
+	}
+
+	private static boolean sameLead(JsonNode lead, String idempotencyKey, String title) {
+		JsonNode origin = lead.path("origin_id");
+		if (origin.isTextual() && !origin.asText().isBlank()) {
+			return origin.asText().equals(idempotencyKey);
+		}
+		return title.equals(lead.path("title").asText());
+	}
+
+	private static String title(DeliveryRequest request) {
+		Map<String, String> payload = request.payload();
+		String title = payload.get(PipedrivePersons.LEAD_TITLE);
+		return PipedrivePersons.present(title) ? title : "Facebook lead " + request.leadgenId();
+	}
+
+}
