@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.leadrelay.crypto.NoEncryptionKeyException;
+import io.leadrelay.delivery.DeliveryNotFoundException;
+import io.leadrelay.delivery.DeliveryNotReplayableException;
 import io.leadrelay.destination.DestinationAlreadyExistsException;
 import io.leadrelay.destination.DestinationNotFoundException;
 import io.leadrelay.destination.InvalidDestinationException;
@@ -52,14 +54,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	@ExceptionHandler({ PageNotFoundException.class, DestinationNotFoundException.class,
-			MappingNotFoundException.class })
+	@ExceptionHandler({ PageNotFoundException.class, DestinationNotFoundException.class, MappingNotFoundException.class,
+			DeliveryNotFoundException.class })
 	ProblemDetail notFound(RuntimeException ex) {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage(), null);
 	}
 
 	@ExceptionHandler({ PageAlreadyExistsException.class, DestinationAlreadyExistsException.class,
-			MappingAlreadyExistsException.class })
+			MappingAlreadyExistsException.class, DeliveryNotReplayableException.class })
 	ProblemDetail conflict(RuntimeException ex) {
 		return problem(HttpStatus.CONFLICT, ex.getMessage(), null);
 	}

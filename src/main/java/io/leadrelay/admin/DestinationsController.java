@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadrelay.delivery.DestinationTester;
 import io.leadrelay.destination.DestinationChange;
 import io.leadrelay.destination.DestinationType;
 import io.leadrelay.destination.DestinationView;
@@ -37,8 +38,11 @@ class DestinationsController {
 
 	private final Destinations destinations;
 
-	DestinationsController(Destinations destinations) {
+	private final DestinationTester tester;
+
+	DestinationsController(Destinations destinations, DestinationTester tester) {
 		this.destinations = destinations;
+		this.tester = tester;
 	}
 
 	@GetMapping
@@ -79,6 +83,12 @@ class DestinationsController {
 		DestinationChange change = new DestinationChange(DisplayNames.check(request.text("name"), false),
 				request.stringMap("settings"), request.stringMap("credentials"), request.bool("enabled"));
 		return this.destinations.update(id(id), change, user.getName());
+	}
+
+	/** Send a test lead now and report what the destination answered. */
+	@PostMapping("/{id}/test")
+	DestinationTester.TestResult test(@PathVariable String id, Principal user) {
+		return this.tester.test(id, user.getName());
 	}
 
 	@DeleteMapping("/{id}")

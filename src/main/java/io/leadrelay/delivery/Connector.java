@@ -17,6 +17,14 @@ public interface Connector {
 	DeliveryOutcome deliver(DeliveryRequest request);
 
 	/**
+	 * How many leads one call to {@link #deliverAll} may carry; 1 for a connector whose
+	 * CRM takes one lead per call.
+	 */
+	default int maxBatchSize() {
+		return 1;
+	}
+
+	/**
 	 * Sends several leads due for one destination; a connector whose CRM takes batches
 	 * overrides this. All requests have the same destination.
 	 * @return one outcome per request, in the same order

@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Who may call what. The webhook is open (its signature is its authentication), health
  * and metrics are open for probes and scrapers, the API wants HTTP Basic against the
- * users table. Every role reads and previews; marketers also edit mappings; the rest is
- * for admins.
+ * users table. Every role reads and previews; marketers also edit mappings and replay
+ * deliveries; the rest is for admins.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -52,6 +52,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/mappings/preview")
 				.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name(), Role.VIEWER.name())
 				.requestMatchers("/api/v1/mappings/**")
+				.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/deliveries/replay", "/api/v1/deliveries/*/replay")
 				.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name())
 				.anyRequest()
 				.hasRole(Role.ADMIN.name()))

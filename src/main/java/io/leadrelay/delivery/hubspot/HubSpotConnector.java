@@ -51,6 +51,11 @@ public class HubSpotConnector implements Connector {
 	}
 
 	@Override
+	public int maxBatchSize() {
+		return BATCH_LIMIT;
+	}
+
+	@Override
 	public DeliveryOutcome deliver(DeliveryRequest request) {
 		return deliverAll(List.of(request)).get(0);
 	}

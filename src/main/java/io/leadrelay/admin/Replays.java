@@ -1,0 +1,88 @@
+package io.leadrelay.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.leadrelay.delivery.Deliveries;
+import io.leadrelay.delivery.DeliveryFilter;
+import io.leadrelay.delivery.DeliveryNotReplayableException;
+import io.leadrelay.delivery.DeliveryView;
+import io.leadrelay.mapping.MappingNotFoundException;
+import io.leadrelay.pipeline.Remapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Replays deliveries: re-maps each lead with its mapping's current version (or resends
+ * the payload as it is) and queues it again. A lead the fixed mapping still cannot map is
+ * left dead and reported.
+ */
+@Component
+class Replays {
+
+	private final Deliveries deliveries;
+
+	private final Remapper remapper;
+
+	Replays(Deliveries deliveries, Remapper remapper) {
+		this.deliveries = deliveries;
+		this.remapper = remapper;
+	}
+
+	DeliveryView replay(long id, boolean asIs, String actor) {
+		DeliveryView delivery = this.deliveries.get(id);
+		if (asIs) {
+			return this.deliveries.replay(id, null, null, actor);
+		}
+		Remapper.Remapped remapped;
+		try {
+			remapped = this.remapper.remap(delivery.leadgenId(), delivery.mappingId());
+		}
+		catch (MappingNotFoundException ex) {
+			throw new InvalidRequestException("resendAsIs", "The mapping '" + delivery.mappingId()
+					+ "' no longer exists; replay with {\"resendAsIs\": true} to send the payload as it is");
+		}
+		if (!remapped.ok()) {
+			throw new InvalidRequestException("mapping",
+					"The current mapping still cannot map this lead: " + remapped.error());
+		}
+		return this.deliveries.replay(id, remapped.payloadJson(), remapped.mappingVersion(), actor);
+	}
+
+	BulkResult replayAll(DeliveryFilter filter, boolean asIs, String actor) {
+		List<Long> ids = this.deliveries.ids(filter, Deliveries.MAX_BULK);
+		List<Failure> failures = new ArrayList<>();
+		int replayed = 0;
+		for (long id : ids) {
+			try {
+				replay(id, asIs, actor);
+				replayed++;
+			}
+			catch (InvalidRequestException | DeliveryNotReplayableException ex) {
+				failures.add(new Failure(id, ex.getMessage()));
+			}
+		}
+		return new BulkResult(ids.size(), replayed, failures, ids.size() == Deliveries.MAX_BULK);
+	}
+
+	/**
+	 * What a bulk replay did.
+	 *
+	 * @param matched how many deliveries the filter matched (at most 1000 per call)
+	 * @param replayed how many were queued again
+	 * @param failed those that were not, and why
+	 * @param more whether more may match: call again
+	 */
+	record BulkResult(int matched, int replayed, List<Failure> failed, boolean more) {
+	}
+
+	/**
+	 * A delivery a bulk replay left as it was.
+	 *
+	 * @param id the delivery
+	 * @param reason why
+	 */
+	record Failure(long id, String reason) {
+	}
+
+}

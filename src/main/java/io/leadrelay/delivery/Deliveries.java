@@ -1,0 +1,174 @@
+package io.leadrelay.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.leadrelay.audit.AuditEntry;
+import io.leadrelay.audit.AuditLog;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deliveries for people: listed and filtered (the dead-letter queue is
+ * {@code status=dead}), read with their payload and every attempt, and replayed.
+ */
+@Service
+public class Deliveries {
+
+	/** The most deliveries one bulk replay takes. */
+	public static final int MAX_BULK = 1000;
+
+	private static final String COLUMNS = """
+			SELECT id, leadgen_id, destination_id, mapping_id, mapping_version, status, attempts, next_attempt_at,
+			    last_error, crm_record_id, created_at, updated_at, delivered_at FROM delivery""";
+
+	private static final RowMapper<DeliveryView> VIEW = (rs, row) -> new DeliveryView(rs.getLong(1), rs.getString(2),
+			rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getInt(7),
+			instant(rs.getObject(8, OffsetDateTime.class)), rs.getString(9), rs.getString(10),
+			instant(rs.getObject(11, OffsetDateTime.class)), instant(rs.getObject(12, OffsetDateTime.class)),
+			instant(rs.getObject(13, OffsetDateTime.class)));
+
+	private final JdbcTemplate jdbc;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Deliveries(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public Page find(DeliveryFilter filter, int pageNumber, int pageSize) {
+		List<Object> arguments = new ArrayList<>();
+		String where = where(filter, arguments);
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM delivery" + where, Long.class, arguments.toArray());
+		arguments.add(pageSize);
+		arguments.add((long) pageNumber * pageSize);
+		List<DeliveryView> items = this.jdbc.query(COLUMNS + where + " ORDER BY id DESC LIMIT ? OFFSET ?", VIEW,
+				arguments.toArray());
+		return new Page(items, pageNumber, pageSize, (total != null) ? total : 0);
+	}
+
+	/** The ids of the deliveries a filter matches, oldest first, at most {@code max}. */
+	public List<Long> ids(DeliveryFilter filter, int max) {
+		List<Object> arguments = new ArrayList<>();
+		String where = where(filter, arguments);
+		arguments.add(max);
+		return this.jdbc.queryForList("SELECT id FROM delivery" + where + " ORDER BY id LIMIT ?", Long.class,
+				arguments.toArray());
+	}
+
+	public DeliveryView get(long id) {
+		return this.jdbc.query(COLUMNS + " WHERE id = ?", VIEW, id)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new DeliveryNotFoundException(id));
+	}
+
+	/** The payload a delivery sends (or sent), as JSON. */
+	public String payload(long id) {
+		return this.jdbc.queryForList("SELECT payload FROM delivery WHERE id = ?", String.class, id)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new DeliveryNotFoundException(id));
+	}
+
+	/** Every try of a delivery, oldest first. */
+	public List<DeliveryAttemptView> attempts(long id) {
+		return this.jdbc.query("""
+				SELECT started_at, duration_ms, outcome, http_status, error_code, message, crm_record_id
+				FROM delivery_attempt WHERE delivery_id = ? ORDER BY id""",
+				(rs, row) -> new DeliveryAttemptView(instant(rs.getObject(1, OffsetDateTime.class)), rs.getLong(2),
+						rs.getString(3), (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7)),
+				id);
+	}
+
+	/**
+	 * Sends a dead (or delivered) delivery again, now, with a fresh retry horizon.
+	 * @param payloadJson the payload re-mapped with the current mapping, or {@code null}
+	 * to resend the payload as it is
+	 * @param mappingVersion the version that re-mapped it ({@code null} with the payload)
+	 */
+	@Transactional
+	public DeliveryView replay(long id, String payloadJson, Integer mappingVersion, String actor) {
+		List<String> status = this.jdbc.queryForList("SELECT status FROM delivery WHERE id = ? FOR UPDATE",
+				String.class, id);
+		if (status.isEmpty()) {
+			throw new DeliveryNotFoundException(id);
+		}
+		if (!List.of("dead", "delivered").contains(status.get(0))) {
+			throw new DeliveryNotReplayableException(id, status.get(0));
+		}
+		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
+		this.jdbc.update("""
+				UPDATE delivery SET status = 'pending', attempts = 0, next_attempt_at = ?, retry_from = ?,
+				    last_error = NULL, updated_at = ?, payload = COALESCE(?, payload),
+				    mapping_version = COALESCE(?, mapping_version) WHERE id = ?""", now, now, now, payloadJson,
+				mappingVersion, id);
+		DeliveryView delivery = get(id);
+		this.audit.record(new AuditEntry(now.toInstant(), actor, "delivery.replayed", "lead", delivery.leadgenId(),
+				"{\"destination\":\"" + delivery.destinationId() + "\",\"delivery\":" + id + ",\"remapped\":"
+						+ (payloadJson != null) + ",\"mapping_version\":" + delivery.mappingVersion() + "}"));
+		return delivery;
+	}
+
+	private static String where(DeliveryFilter filter, List<Object> arguments) {
+		List<String> conditions = new ArrayList<>();
+		if (filter.status() != null) {
+			conditions.add("status = ?");
+			arguments.add(filter.status().code());
+		}
+		if (filter.destinationId() != null) {
+			conditions.add("destination_id = ?");
+			arguments.add(filter.destinationId());
+		}
+		if (filter.leadgenId() != null) {
+			conditions.add("leadgen_id = ?");
+			arguments.add(filter.leadgenId());
+		}
+		if (filter.error() != null) {
+			conditions.add("LOWER(last_error) LIKE ? ESCAPE '\\'");
+			arguments.add("%" + filter.error().toLowerCase(Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1") + "%");
+		}
+		if (filter.from() != null) {
+			conditions.add("created_at >= ?");
+			arguments.add(filter.from().atOffset(ZoneOffset.UTC));
+		}
+		if (filter.to() != null) {
+			conditions.add("created_at < ?");
+			arguments.add(filter.to().atOffset(ZoneOffset.UTC));
+		}
+		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+	}
+
+	private static Instant instant(OffsetDateTime value) {
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	/**
+	 * One page of deliveries.
+	 *
+	 * @param items the deliveries on this page, newest first
+	 * @param page the page number, from 0
+	 * @param size the page size asked for
+	 * @param totalItems how many match in all
+	 */
+	public record Page(List<DeliveryView> items, int page, int size, long totalItems) {
+
+		public long totalPages() {
+			return (this.totalItems + this.size - 1) / this.size;
+		}
+
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.leadrelay.delivery;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the {@code deliveryEngine} bean the routes call, with a worker pool of its own
+ * (not an {@code Executor} bean, which would replace the one platform-http serves on).
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliveryConfiguration {
+
+	@Bean(destroyMethod = "shutdown")
+	DeliveryEngine deliveryEngine(DeliveryQueue queue, DestinationDispatcher dispatcher,
+			DeliveryProperties properties) {
+		AtomicInteger count = new AtomicInteger();
+		return new DeliveryEngine(queue, dispatcher, properties, Executors.newFixedThreadPool(properties.concurrency(),
+				(work) -> new Thread(work, "delivery-" + count.incrementAndGet())));
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.leadrelay.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deliveries as a work queue. Workers claim due deliveries of active destinations with
+ * {@code FOR UPDATE SKIP LOCKED}, so engines sharing a database never take the same one,
+ * and a lease, so those of a crashed engine come back. Only the claim's holder may finish
+ * a delivery.
+ */
+@Component
+class DeliveryQueue {
+
+	private static final String DUE = """
+			SELECT id, leadgen_id, destination_id, payload, attempts, status, retry_from FROM delivery
+			WHERE ((status IN ('pending', 'retrying') AND next_attempt_at <= ?)
+			       OR (status = 'in_flight' AND claimed_until < ?))
+			  AND destination_id IN (SELECT destination_id FROM destination WHERE enabled = TRUE AND status = 'active')
+			ORDER BY next_attempt_at, id
+			LIMIT ?
+			FOR UPDATE SKIP LOCKED""";
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	DeliveryQueue(JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	List<ClaimedDelivery> claim(int max, Duration lease) {
+		OffsetDateTime now = now();
+		String token = UUID.randomUUID().toString();
+		List<ClaimedDelivery> claimed = this.jdbc.query(DUE,
+				(rs, row) -> new ClaimedDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getInt(5), "in_flight".equals(rs.getString(6)) ? "retrying" : rs.getString(6),
+						rs.getObject(7, OffsetDateTime.class).toInstant(), token),
+				now, now, max);
+		if (!claimed.isEmpty()) {
+			this.jdbc.batchUpdate("""
+					UPDATE delivery SET status = 'in_flight', claimed_by = ?, claimed_until = ?, updated_at = ?
+					WHERE id = ?""", claimed, claimed.size(), (statement, delivery) -> {
+				statement.setString(1, token);
+				statement.setObject(2, now.plus(lease));
+				statement.setObject(3, now);
+				statement.setLong(4, delivery.id());
+			});
+		}
+		return claimed;
+	}
+
+	/** The CRM has it. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	boolean delivered(ClaimedDelivery delivery, String crmRecordId) {
+		return this.jdbc.update("""
+				UPDATE delivery SET status = 'delivered', attempts = attempts + 1, crm_record_id = ?, last_error = NULL,
+				    next_attempt_at = NULL, delivered_at = ?, claimed_by = NULL, claimed_until = NULL, updated_at = ?
+				WHERE id = ? AND claimed_by = ?""", crmRecordId, now(), now(), delivery.id(),
+				delivery.claimToken()) == 1;
+	}
+
+	/** Try again at {@code at}; a throttled try does not count. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	boolean retryAt(ClaimedDelivery delivery, Instant at, String reason, boolean counted) {
+		return this.jdbc.update("""
+				UPDATE delivery SET status = 'retrying', attempts = attempts + ?, last_error = ?, next_attempt_at = ?,
+				    claimed_by = NULL, claimed_until = NULL, updated_at = ?
+				WHERE id = ? AND claimed_by = ?""", counted ? 1 : 0, truncate(reason), at.atOffset(ZoneOffset.UTC),
+				now(), delivery.id(), delivery.claimToken()) == 1;
+	}
+
+	/** Give up: a person must fix and replay it. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	boolean dead(ClaimedDelivery delivery, String reason, boolean counted) {
+		return this.jdbc.update("""
+				UPDATE delivery SET status = 'dead', attempts = attempts + ?, last_error = ?, next_attempt_at = NULL,
+				    claimed_by = NULL, claimed_until = NULL, updated_at = ?
+				WHERE id = ? AND claimed_by = ?""", counted ? 1 : 0, truncate(reason), now(), delivery.id(),
+				delivery.claimToken()) == 1;
+	}
+
+	/**
+	 * Hand a delivery back untried, as it was, due at {@code at} (its destination is
+	 * paused or its circuit open).
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	boolean release(ClaimedDelivery delivery, Instant at) {
+		return this.jdbc.update("""
+				UPDATE delivery SET status = ?, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL,
+				    updated_at = ? WHERE id = ? AND claimed_by = ?""", delivery.status(), at.atOffset(ZoneOffset.UTC),
+				now(), delivery.id(), delivery.claimToken()) == 1;
+	}
+
+	private OffsetDateTime now() {
+		return this.clock.instant().atOffset(ZoneOffset.UTC);
+	}
+
+	static String truncate(String message) {
+		if (message == null) {
+			return null;
+		}
+		return (message.length() <= 2000) ? message : message.substring(0, 1997) + "...";
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.leadrelay.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import io.leadrelay.audit.AuditEntry;
+import io.leadrelay.audit.AuditLog;
+import io.leadrelay.destination.Destinations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes down what one try of a delivery came to: the attempt row, the delivery's next
+ * status and the audit entry, in one transaction. Audit details name the destination, the
+ * status and the CRM's error code, never the CRM's message (it may quote the lead).
+ */
+@Component
+class DeliveryResults {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryResults.class);
+
+	private final DeliveryQueue queue;
+
+	private final JdbcTemplate jdbc;
+
+	private final AuditLog audit;
+
+	private final Destinations destinations;
+
+	private final TransactionTemplate transactions;
+
+	private final DeliveryMetrics metrics;
+
+	private final RetryPolicy policy;
+
+	private final Clock clock;
+
+	DeliveryResults(DeliveryQueue queue, JdbcTemplate jdbc, AuditLog audit, Destinations destinations,
+			TransactionTemplate transactions, DeliveryMetrics metrics, DeliveryProperties properties, Clock clock) {
+		this.queue = queue;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.destinations = destinations;
+		this.transactions = transactions;
+		this.metrics = metrics;
+		this.policy = RetryPolicy.of(properties);
+		this.clock = clock;
+	}
+
+	void record(ClaimedDelivery delivery, DeliveryOutcome outcome, Instant started, Duration took) {
+		if (outcome instanceof DeliveryOutcome.CredentialsRejected) {
+			this.destinations.markNeedsCredentials(delivery.destinationId(), outcome.message());
+		}
+		Boolean done = this.transactions.execute((tx) -> {
+			String result = apply(delivery, outcome);
+			attempt(delivery, outcome, started, took, result);
+			if (result == null) {
+				tx.setRollbackOnly();
+				return false;
+			}
+			this.metrics.counted(delivery.destinationId(), result);
+			return true;
+		});
+		if (!Boolean.TRUE.equals(done)) {
+			log.warn("Delivery {} was claimed by another worker before its outcome was written", delivery.id());
+		}
+	}
+
+	/**
+	 * Moves the delivery on; returns what became of it, or null when the claim was lost.
+	 */
+	private String apply(ClaimedDelivery delivery, DeliveryOutcome outcome) {
+		Instant now = this.clock.instant();
+		if (outcome instanceof DeliveryOutcome.Delivered delivered) {
+			return finish(this.queue.delivered(delivery, delivered.crmRecordId()), delivery, "delivered", outcome);
+		}
+		if (outcome instanceof DeliveryOutcome.Permanent) {
+			return finish(this.queue.dead(delivery, outcome.message(), true), delivery, "dead", outcome);
+		}
+		if (outcome instanceof DeliveryOutcome.CredentialsRejected) {
+			return this.queue.retryAt(delivery, now, outcome.message(), false) ? "credentials_rejected" : null;
+		}
+		DeliveryOutcome.Retry retry = (DeliveryOutcome.Retry) outcome;
+		int attempts = delivery.attempts() + (retry.throttled() ? 0 : 1);
+		Optional<Instant> next = this.policy.next(attempts, delivery.retryFrom(), now, retry.after());
+		if (next.isEmpty()) {
+			String reason = "Gave up after " + attempts + " tries in " + this.policy.horizon().toHours() + "h: "
+					+ retry.message();
+			return finish(this.queue.dead(delivery, reason, !retry.throttled()), delivery, "dead", outcome);
+		}
+		if (retry.throttled()) {
+			return this.queue.retryAt(delivery, next.get(), retry.message(), false) ? "throttled" : null;
+		}
+		return finish(this.queue.retryAt(delivery, next.get(), retry.message(), true), delivery, "retrying", outcome);
+	}
+
+	private String finish(boolean updated, ClaimedDelivery delivery, String status, DeliveryOutcome outcome) {
+		if (!updated) {
+			return null;
+		}
+		StringBuilder details = new StringBuilder("{\"destination\":\"").append(delivery.destinationId())
+			.append("\",\"attempt\":")
+			.append(delivery.attempts() + 1);
+		if (outcome.httpStatus() != null) {
+			details.append(",\"http_status\":").append(outcome.httpStatus());
+		}
+		if (outcome.errorCode() != null) {
+			details.append(",\"error_code\":\"")
+				.append(outcome.errorCode().replaceAll("[^A-Za-z0-9_.-]", ""))
+				.append('"');
+		}
+		this.audit.record(new AuditEntry(this.clock.instant(), "system", "delivery." + status, "lead",
+				delivery.leadgenId(), details.append('}').toString()));
+		return status;
+	}
+
+	private void attempt(ClaimedDelivery delivery, DeliveryOutcome outcome, Instant started, Duration took,
+			String result) {
+		String kind = kind(outcome);
+		this.jdbc.update("""
+				INSERT INTO delivery_attempt (delivery_id, started_at, duration_ms, outcome, http_status, error_code,
+				    message, crm_record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", delivery.id(),
+				started.atOffset(ZoneOffset.UTC), took.toMillis(), kind, outcome.httpStatus(),
+				(outcome.errorCode() != null && outcome.errorCode().length() > 100)
+						? outcome.errorCode().substring(0, 100) : outcome.errorCode(),
+				DeliveryQueue.truncate(outcome.message()),
+				(outcome instanceof DeliveryOutcome.Delivered delivered) ? delivered.crmRecordId() : null);
+		this.metrics.attempt(delivery.destinationId(), kind, took);
+	}
+
+	/** What a try came to, as the attempt log and the metrics name it. */
+	static String kind(DeliveryOutcome outcome) {
+		if (outcome instanceof DeliveryOutcome.Delivered) {
+			return "delivered";
+		}
+		if (outcome instanceof DeliveryOutcome.Permanent) {
+			return "rejected";
+		}
+		if (outcome instanceof DeliveryOutcome.CredentialsRejected) {
+			return "credentials_rejected";
+		}
+		return ((DeliveryOutcome.Retry) outcome).throttled() ? "throttled" : "failed";
+	}
+
+}

@@ -1,0 +1,183 @@
+package io.leadrelay.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.leadrelay.destination.DestinationNotFoundException;
+import io.leadrelay.destination.DestinationType;
+import io.leadrelay.destination.DestinationView;
+import io.leadrelay.destination.Destinations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one destination's claimed deliveries through its connector, in calls as large as
+ * the connector takes, behind the destination's circuit breaker and rate limiter. What
+ * cannot be tried now (open circuit, paused destination) is handed back untried.
+ */
+@Component
+class DestinationDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(DestinationDispatcher.class);
+
+	private static final TypeReference<LinkedHashMap<String, String>> PAYLOAD = new TypeReference<>() {
+	};
+
+	private final Destinations destinations;
+
+	private final Map<DestinationType, Connector> connectors = new EnumMap<>(DestinationType.class);
+
+	private final DestinationGuards guards;
+
+	private final DeliveryResults results;
+
+	private final DeliveryQueue queue;
+
+	private final DeliveryProperties properties;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	DestinationDispatcher(Destinations destinations, List<Connector> connectors, DestinationGuards guards,
+			DeliveryResults results, DeliveryQueue queue, DeliveryProperties properties, ObjectMapper json,
+			Clock clock) {
+		this.destinations = destinations;
+		connectors.forEach((connector) -> this.connectors.put(connector.type(), connector));
+		this.guards = guards;
+		this.results = results;
+		this.queue = queue;
+		this.properties = properties;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	void dispatch(String destinationId, List<ClaimedDelivery> deliveries) {
+		DestinationView destination;
+		try {
+			destination = this.destinations.get(destinationId);
+		}
+		catch (DestinationNotFoundException ex) {
+			failAll(deliveries,
+					new DeliveryOutcome.Permanent(
+							"The destination '" + destinationId + "' was deleted; add it again and replay, or discard",
+							null, null));
+			return;
+		}
+		if (!destination.enabled() || !"active".equals(destination.status())) {
+			releaseAll(deliveries, this.clock.instant());
+			return;
+		}
+		Connector connector = DestinationType.fromCode(destination.type()).map(this.connectors::get).orElse(null);
+		if (connector == null) {
+			failAll(deliveries, new DeliveryOutcome.Permanent(
+					"This engine has no connector for destinations of type " + destination.type(), null, null));
+			return;
+		}
+		Map<String, String> credentials = this.destinations.credentials(destinationId);
+		DestinationGuards.Guard guard = this.guards.forDestination(destinationId, destination.type());
+		List<List<ClaimedDelivery>> calls = partition(deliveries, Math.max(1, connector.maxBatchSize()));
+		for (int i = 0; i < calls.size(); i++) {
+			if (!send(connector, destination, credentials, guard, calls.get(i))) {
+				List<ClaimedDelivery> rest = calls.subList(i, calls.size()).stream().flatMap(List::stream).toList();
+				Duration wait = guard.breaker().getState() == CircuitBreaker.State.OPEN
+						? this.properties.circuitBreaker().openFor() : Duration.ofSeconds(1);
+				releaseAll(rest, this.clock.instant().plus(wait));
+				return;
+			}
+		}
+	}
+
+	/** One call to the CRM; returns false when the destination cannot take more now. */
+	private boolean send(Connector connector, DestinationView destination, Map<String, String> credentials,
+			DestinationGuards.Guard guard, List<ClaimedDelivery> call) {
+		if (!guard.breaker().tryAcquirePermission()) {
+			return false;
+		}
+		if (!guard.limiter().acquirePermission()) {
+			guard.breaker().releasePermission();
+			return false;
+		}
+		List<DeliveryRequest> requests = new ArrayList<>();
+		for (ClaimedDelivery delivery : call) {
+			requests.add(new DeliveryRequest(delivery.id(), delivery.leadgenId(), delivery.destinationId(),
+					destination.settings(), credentials, payload(delivery),
+					DeliveryRequest.idempotencyKey(delivery.leadgenId(), delivery.destinationId()), false));
+		}
+		Instant started = this.clock.instant();
+		long start = System.nanoTime();
+		List<DeliveryOutcome> outcomes = call(connector, requests);
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		boolean crmFailed = outcomes.stream()
+			.anyMatch((outcome) -> outcome instanceof DeliveryOutcome.Retry retry && !retry.throttled());
+		if (crmFailed) {
+			guard.breaker()
+				.onError(took.toNanos(), TimeUnit.NANOSECONDS, new DestinationGuards.CrmUnavailable(destination.id()));
+		}
+		else {
+			guard.breaker().onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		for (int i = 0; i < call.size(); i++) {
+			this.results.record(call.get(i), outcomes.get(i), started, took);
+		}
+		return outcomes.stream().noneMatch(DeliveryOutcome.CredentialsRejected.class::isInstance);
+	}
+
+	private List<DeliveryOutcome> call(Connector connector, List<DeliveryRequest> requests) {
+		try {
+			List<DeliveryOutcome> outcomes = (requests.size() == 1) ? List.of(connector.deliver(requests.get(0)))
+					: connector.deliverAll(requests);
+			if (outcomes.size() != requests.size()) {
+				throw new IllegalStateException(
+						"The connector answered " + outcomes.size() + " outcomes for " + requests.size() + " leads");
+			}
+			return outcomes;
+		}
+		catch (RuntimeException ex) {
+			log.error("The {} connector failed", connector.type().code(), ex);
+			return Collections.nCopies(requests.size(), DeliveryOutcome.Retry
+				.transientFailure("The connector failed unexpectedly (" + ex.getClass().getSimpleName() + ")", null));
+		}
+	}
+
+	private Map<String, String> payload(ClaimedDelivery delivery) {
+		try {
+			return this.json.readValue(delivery.payloadJson(), PAYLOAD);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("The payload of delivery " + delivery.id() + " is not a JSON object", ex);
+		}
+	}
+
+	private void failAll(List<ClaimedDelivery> deliveries, DeliveryOutcome outcome) {
+		Instant now = this.clock.instant();
+		deliveries.forEach((delivery) -> this.results.record(delivery, outcome, now, Duration.ZERO));
+	}
+
+	private void releaseAll(List<ClaimedDelivery> deliveries, Instant at) {
+		deliveries.forEach((delivery) -> this.queue.release(delivery, at));
+	}
+
+	private static <T> List<List<T>> partition(List<T> items, int size) {
+		List<List<T>> parts = new ArrayList<>();
+		for (int i = 0; i < items.size(); i += size) {
+			parts.add(items.subList(i, Math.min(items.size(), i + size)));
+		}
+		return parts;
+	}
+
+}

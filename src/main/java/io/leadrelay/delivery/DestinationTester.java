@@ -1,0 +1,114 @@
+package io.leadrelay.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.leadrelay.audit.AuditEntry;
+import io.leadrelay.audit.AuditLog;
+import io.leadrelay.destination.DestinationType;
+import io.leadrelay.destination.DestinationView;
+import io.leadrelay.destination.Destinations;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends a clearly marked test lead to a destination and reports what the CRM answered, so
+ * that an admin can check a destination before real leads depend on it. A test creates no
+ * delivery; it is audited.
+ */
+@Service
+public class DestinationTester {
+
+	static final String TEST_EMAIL = "leadrelay-test@example.com";
+
+	private final Destinations destinations;
+
+	private final Map<DestinationType, Connector> connectors = new EnumMap<>(DestinationType.class);
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	DestinationTester(Destinations destinations, List<Connector> connectors, AuditLog audit, Clock clock) {
+		this.destinations = destinations;
+		connectors.forEach((connector) -> this.connectors.put(connector.type(), connector));
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public TestResult test(String destinationId, String actor) {
+		DestinationView destination = this.destinations.get(destinationId);
+		DestinationType type = DestinationType.fromCode(destination.type()).orElseThrow();
+		Connector connector = this.connectors.get(type);
+		Instant started = this.clock.instant();
+		String leadgenId = "test-" + started.getEpochSecond();
+		DeliveryOutcome outcome;
+		long start = System.nanoTime();
+		if (connector == null) {
+			outcome = new DeliveryOutcome.Permanent("This engine has no connector for " + type.code(), null, null);
+		}
+		else {
+			outcome = connector.deliver(new DeliveryRequest(0, leadgenId, destinationId, destination.settings(),
+					this.destinations.credentials(destinationId), samplePayload(type),
+					DeliveryRequest.idempotencyKey(leadgenId, destinationId), true));
+		}
+		long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+		String kind = DeliveryResults.kind(outcome);
+		this.audit.record(new AuditEntry(this.clock.instant(), actor, "destination.tested", "destination",
+				destinationId, "{\"outcome\":\"" + kind + "\""
+						+ ((outcome.httpStatus() != null) ? ",\"http_status\":" + outcome.httpStatus() : "") + "}"));
+		return new TestResult(kind, outcome.httpStatus(), outcome.errorCode(), outcome.message(),
+				(outcome instanceof DeliveryOutcome.Delivered delivered) ? delivered.crmRecordId() : null, took,
+				leadgenId);
+	}
+
+	static Map<String, String> samplePayload(DestinationType type) {
+		Map<String, String> payload = new LinkedHashMap<>();
+		switch (type) {
+			case HUBSPOT -> {
+				payload.put("email", TEST_EMAIL);
+				payload.put("firstname", "LeadRelay");
+				payload.put("lastname", "Test lead");
+			}
+			case SALESFORCE -> {
+				payload.put("LastName", "Test lead");
+				payload.put("FirstName", "LeadRelay");
+				payload.put("Company", "LeadRelay test");
+				payload.put("Email", TEST_EMAIL);
+			}
+			case PIPEDRIVE -> {
+				payload.put("name", "LeadRelay test lead");
+				payload.put("email", TEST_EMAIL);
+				payload.put("lead_title", "LeadRelay test lead");
+			}
+			default -> {
+				payload.put("email", TEST_EMAIL);
+				payload.put("first_name", "LeadRelay");
+				payload.put("last_name", "Test lead");
+			}
+		}
+		return payload;
+	}
+
+	/**
+	 * What the destination answered to a test lead.
+	 *
+	 * @param outcome {@code delivered}, {@code failed}, {@code throttled},
+	 * {@code rejected} or {@code credentials_rejected}
+	 * @param httpStatus the CRM's HTTP status
+	 * @param errorCode the CRM's error code
+	 * @param message what the CRM said
+	 * @param crmRecordId the record the test created or updated
+	 * @param durationMs how long the call took
+	 * @param leadgenId the test lead's made-up id
+	 */
+	public record TestResult(String outcome, Integer httpStatus, String errorCode, String message, String crmRecordId,
+			long durationMs, String leadgenId) {
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.leadrelay.delivery.webhook;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadrelay.delivery.Connector;
+import io.leadrelay.delivery.ConnectorHttp;
+import io.leadrelay.delivery.ConnectorTimeouts;
+import io.leadrelay.delivery.DeliveryOutcome;
+import io.leadrelay.delivery.DeliveryRequest;
+import io.leadrelay.delivery.HttpAnswer;
+import io.leadrelay.delivery.RetryDelays;
+import io.leadrelay.destination.DestinationType;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * POSTs each lead as JSON to the destination's URL, signed in the Standard Webhooks style
+ * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}). The
+ * {@code webhook-id} is the same on every retry of a lead, so the receiver can drop
+ * repeats. Any 2xx is delivered; 408, 429 and 5xx are tried again ({@code Retry-After}
+ * honoured); 401 and 403 pause the destination; other answers are refusals.
+ */
+@Component
+public class WebhookConnector implements Connector {
+
+	private static final int MAX_QUOTED_BODY = 300;
+
+	private final ConnectorHttp http;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	@Autowired
+	public WebhookConnector(ObjectMapper json, Clock clock) {
+		this(json, clock, ConnectorTimeouts.DEFAULT);
+	}
+
+	public WebhookConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
+		this.http = new ConnectorHttp("The webhook", timeouts);
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@Override
+	public DestinationType type() {
+		return DestinationType.WEBHOOK;
+	}
+
+	@Override
+	public DeliveryOutcome deliver(DeliveryRequest request) {
+		long timestamp = this.clock.instant().getEpochSecond();
+		String body = body(request, timestamp);
+		HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(request.settings().get("url")))
+			.header("Content-Type", "application/json")
+			.header("User-Agent", "LeadRelay")
+			.header("webhook-id", request.idempotencyKey())
+			.header("webhook-timestamp", Long.toString(timestamp))
+			.header("webhook-signature",
+					WebhookSignature.sign(request.credentials().get("signingSecret"), request.idempotencyKey(),
+							timestamp, body))
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		HttpAnswer answer = this.http.send(call, "sending the lead");
+		if (answer instanceof HttpAnswer.NoAnswer none) {
+			return none.retry();
+		}
+		return outcome((HttpAnswer.Replied) answer);
+	}
+
+	private DeliveryOutcome outcome(HttpAnswer.Replied answer) {
+		int status = answer.status();
+		if (answer.successful()) {
+			return new DeliveryOutcome.Delivered(null, status, "accepted");
+		}
+		String text = "The webhook answered " + status + quote(answer.body());
+		if (status == 429) {
+			return DeliveryOutcome.Retry.throttled(RetryDelays.retryAfter(answer, this.clock).orElse(null), text,
+					status, null);
+		}
+		if (status == 408 || status >= 500) {
+			return new DeliveryOutcome.Retry(RetryDelays.retryAfter(answer, this.clock).orElse(null), false, text,
+					status, null);
+		}
+		if (status == 401 || status == 403) {
+			return new DeliveryOutcome.CredentialsRejected(text + "; check the signing secret", status);
+		}
+		return new DeliveryOutcome.Permanent(text, status, null);
+	}
+
+	private String body(DeliveryRequest request, long timestamp) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("leadgen_id", request.leadgenId());
+		data.put("fields", request.payload());
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("type", request.test() ? "lead.test" : "lead.created");
+		event.put("timestamp", Instant.ofEpochSecond(timestamp).toString());
+		event.put("data", data);
+		try {
+			return this.json.writeValueAsString(event);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String quote(String body) {
+		if (body == null || body.isBlank()) {
+			return "";
+		}
+		String text = body.strip();
+		return ": " + ((text.length() <= MAX_QUOTED_BODY) ? text : text.substring(0, MAX_QUOTED_BODY) + "...");
+	}
+
+}

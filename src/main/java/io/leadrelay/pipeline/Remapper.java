@@ -1,0 +1,64 @@
+package io.leadrelay.pipeline;
+
+import java.util.stream.Collectors;
+
+import io.leadrelay.mapping.Mapping;
+import io.leadrelay.mapping.MappingEngine;
+import io.leadrelay.mapping.MappingResult;
+import io.leadrelay.mapping.Mappings;
+import io.leadrelay.mapping.StoredMapping;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Maps a stored lead again with the current version of a mapping, for a replay after the
+ * mapping was fixed.
+ */
+@Component
+public class Remapper {
+
+	private final LeadStore leads;
+
+	private final Mappings mappings;
+
+	private final MappingEngine engine;
+
+	Remapper(LeadStore leads, Mappings mappings, MappingEngine engine) {
+		this.leads = leads;
+		this.mappings = mappings;
+		this.engine = engine;
+	}
+
+	/**
+	 * The lead's new payload, or why there is none.
+	 * @throws io.leadrelay.mapping.MappingNotFoundException when the mapping is gone
+	 */
+	public Remapped remap(String leadgenId, String mappingId) {
+		StoredMapping stored = this.mappings.current(mappingId);
+		Mapping mapping = this.mappings.definitionOf(stored);
+		return this.leads.find(leadgenId).map((lead) -> {
+			MappingResult result = this.engine.apply(mapping, lead);
+			String error = result.ok() ? null
+					: result.errors().stream().map(MappingResult.FieldError::message).collect(Collectors.joining("; "));
+			return new Remapped(this.leads.write(result.payload()), stored.version(), error);
+		})
+			.orElseGet(() -> new Remapped(null, stored.version(),
+					"The lead " + leadgenId + " is no longer stored; resend the payload as it is"));
+	}
+
+	/**
+	 * A lead mapped again.
+	 *
+	 * @param payloadJson the new payload
+	 * @param mappingVersion the mapping version used
+	 * @param error why the lead still cannot be sent, or {@code null}
+	 */
+	public record Remapped(String payloadJson, int mappingVersion, String error) {
+
+		public boolean ok() {
+			return this.error == null;
+		}
+
+	}
+
+}

@@ -1,0 +1,305 @@
+package io.leadrelay.delivery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.leadrelay.delivery.webhook.WebhookSignature;
+import io.leadrelay.support.LeadgenPayloads;
+import io.leadrelay.support.WebhookClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The delivery engine end to end: a signed Meta webhook, the lead served by WireMock as
+ * the Graph API, a mapping, and WireMock as the CRM behind a signed-webhook destination:
+ * outages, throttling, refusals, replay and paused credentials. Run on H2 and PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "leadrelay.security.bootstrap-admin-password=" + DeliveryEngineIntegrationTests.PASSWORD,
+				"leadrelay.meta.app-secrets=" + DeliveryEngineIntegrationTests.SECRET,
+				"leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
+				"leadrelay.pipeline.poll-interval=200ms", "leadrelay.delivery.poll-interval=100ms",
+				"leadrelay.delivery.retry-schedule=300ms", "leadrelay.delivery.circuit-breaker.open-for=1s" })
+abstract class DeliveryEngineIntegrationTests {
+
+	static final String PASSWORD = "delivery-admin-password";
+
+	static final String SECRET = "delivery-app-secret";
+
+	static final String SIGNING_SECRET = "whsec_c2lnbmluZy1zZWNyZXQtZm9yLXRlc3Rz";
+
+	@RegisterExtension
+	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@RegisterExtension
+	static WireMockExtension crm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@DynamicPropertySource
+	static void graphAndMappings(DynamicPropertyRegistry registry) {
+		registry.add("leadrelay.graph.base-url", graph::baseUrl);
+		registry.add("leadrelay.mapping.directory", DeliveryEngineIntegrationTests::mappingDirectory);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	final ObjectMapper json = new ObjectMapper();
+
+	WebhookClient client;
+
+	@BeforeEach
+	void pageDestinationAndGraph() {
+		this.client = new WebhookClient(this.port);
+		for (String table : new String[] { "delivery_attempt", "delivery", "lead", "lead_event", "page", "destination",
+				"audit_event" }) {
+			this.jdbc.update("DELETE FROM " + table);
+		}
+		this.jdbc.update("DELETE FROM mapping_version WHERE mapping_id <> 'contacts'");
+		this.jdbc.update("DELETE FROM mapping WHERE id <> 'contacts'");
+		graph.resetAll();
+		crm.resetAll();
+		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token"))
+			.willReturn(okJson("{\"data\":{\"is_valid\":true,\"expires_at\":0,\"scopes\":[\"leads_retrieval\"]}}")));
+		admin("POST", "/api/v1/destinations", """
+				{"id":"crm-hook","name":"CRM","type":"webhook","settings":{"url":"%s/leads"},
+				 "credentials":{"signingSecret":"%s"}}""".formatted(crm.baseUrl(), SIGNING_SECRET));
+		admin("POST", "/api/v1/pages",
+				"{\"pageId\":\"" + LeadgenPayloads.PAGE_ID + "\",\"name\":\"Acme\",\"accessToken\":\"EAAG-1\"}");
+	}
+
+	@Test
+	void deliversASignedWebhookLeadToTheCrmWithAVerifiableSignature() throws Exception {
+		crm.stubFor(post("/leads").willReturn(aResponse().withStatus(202)));
+		lead("920000000000801", "Ana@Example.com");
+		awaitStatus("920000000000801", "delivered");
+
+		ServeEvent request = crm.getAllServeEvents().get(0);
+		String body = request.getRequest().getBodyAsString();
+		String id = request.getRequest().getHeader("webhook-id");
+		long timestamp = Long.parseLong(request.getRequest().getHeader("webhook-timestamp"));
+		assertThat(id).isEqualTo("leadrelay-920000000000801-crm-hook");
+		assertThat(request.getRequest().getHeader("webhook-signature"))
+			.isEqualTo(WebhookSignature.sign(SIGNING_SECRET, id, timestamp, body));
+		JsonNode event = this.json.readTree(body);
+		assertThat(event.get("type").asText()).isEqualTo("lead.created");
+		assertThat(event.get("data")).isEqualTo(this.json.readTree("""
+				{"leadgen_id":"920000000000801","fields":{"email":"ana@example.com","campaign":"Spring 2026"}}"""));
+		assertThat(attempts("920000000000801")).containsExactly("delivered 202");
+		assertThat(this.jdbc.queryForList("SELECT action FROM audit_event WHERE subject_id = '920000000000801' "
+				+ "AND subject_type = 'lead' ORDER BY id", String.class))
+			.containsExactly("lead_event.received", "lead.enriching", "delivery.pending", "lead.mapped",
+					"delivery.delivered");
+	}
+
+	@Test
+	void retriesWhileTheCrmIsDownAndDeliversEveryLeadOnce() {
+		crm.stubFor(post("/leads").willReturn(aResponse().withStatus(503).withBody("maintenance")));
+		List<String> leads = List.of("920000000000811", "920000000000812", "920000000000813");
+		leads.forEach((lead) -> lead(lead, "x" + lead + "@example.com"));
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> leads.stream().allMatch((lead) -> attempts(lead).contains("failed 503")));
+		crm.stubFor(post("/leads").willReturn(aResponse().withStatus(200)));
+		leads.forEach((lead) -> awaitStatus(lead, "delivered"));
+
+		Map<String, Long> accepted = crm.getAllServeEvents()
+			.stream()
+			.filter((event) -> event.getResponse().getStatus() == 200)
+			.collect(Collectors.groupingBy((event) -> event.getRequest().getHeader("webhook-id"),
+					Collectors.counting()));
+		assertThat(accepted).containsOnlyKeys(leads.stream().map((lead) -> "leadrelay-" + lead + "-crm-hook").toList())
+			.allSatisfy((key, count) -> assertThat(count).isOne());
+		assertThat(this.jdbc.queryForObject("SELECT last_error FROM delivery WHERE leadgen_id = ?", String.class,
+				"920000000000811"))
+			.isNull();
+	}
+
+	@Test
+	void ridesOutA429StormWithoutBurningAttemptsOrDuplicatingLeads() {
+		crm.stubFor(post("/leads").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+		List<String> leads = List.of("920000000000821", "920000000000822", "920000000000823", "920000000000824");
+		leads.forEach((lead) -> lead(lead, "x" + lead + "@example.com"));
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> leads.stream().allMatch((lead) -> attempts(lead).size() >= 2));
+		crm.stubFor(post("/leads").willReturn(aResponse().withStatus(200)));
+		leads.forEach((lead) -> awaitStatus(lead, "delivered"));
+
+		for (String lead : leads) {
+			List<String> attempts = attempts(lead);
+			assertThat(attempts.subList(0, attempts.size() - 1)).containsOnly("throttled 429");
+			assertThat(attempts.get(attempts.size() - 1)).isEqualTo("delivered 200");
+			assertThat(
+					this.jdbc.queryForObject("SELECT attempts FROM delivery WHERE leadgen_id = ?", Integer.class, lead))
+				.isOne();
+		}
+		assertThat(crm.getAllServeEvents()
+			.stream()
+			.filter((event) -> event.getResponse().getStatus() == 200)
+			.map((event) -> event.getRequest().getHeader("webhook-id"))).doesNotHaveDuplicates().hasSize(leads.size());
+	}
+
+	@Test
+	void sendsARefusedLeadToTheDeadLettersAndDeliversItWhenTheFixedMappingIsReplayed() throws Exception {
+		crm.stubFor(
+				post("/leads").willReturn(aResponse().withStatus(422).withBody("{\"error\":\"phone is required\"}")));
+		crm.stubFor(post("/leads").withRequestBody(matchingJsonPath("$.data.fields.phone"))
+			.willReturn(aResponse().withStatus(201)));
+		lead("920000000000831", "ana@example.com");
+		awaitStatus("920000000000831", "dead");
+		JsonNode dead = this.json.readTree(
+				this.client.get("/api/v1/deliveries?status=dead&destination=crm-hook&error=PHONE", "admin", PASSWORD)
+					.body());
+		assertThat(dead.get("totalItems").asInt()).isOne();
+		JsonNode delivery = dead.get("items").get(0);
+		assertThat(delivery.get("lastError").asText())
+			.isEqualTo("The webhook answered 422: {\"error\":\"phone is required\"}");
+		assertThat(delivery.get("attempts").asInt()).isOne();
+
+		String fixed = CONTACTS.replace("fields:",
+				"fields:\n  phone: {answer: phone_number, transforms: [{e164: DE}]}");
+		assertThat(this.client.call("PUT", "/api/v1/mappings/contacts", "application/yaml", fixed, "admin", PASSWORD)
+			.statusCode()).isEqualTo(200);
+		try {
+			HttpResponse<String> replay = this.client.call("POST",
+					"/api/v1/deliveries/" + delivery.get("id").asLong() + "/replay", "{}", "admin", PASSWORD);
+			assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+			awaitStatus("920000000000831", "delivered");
+			JsonNode detail = this.json.readTree(
+					this.client.get("/api/v1/deliveries/" + delivery.get("id").asLong(), "admin", PASSWORD).body());
+			assertThat(detail.get("payload").get("phone").asText()).isEqualTo("+49301234567");
+			assertThat(detail.get("delivery").get("mappingVersion").asInt()).isEqualTo(2);
+			assertThat(detail.get("attempts")).extracting((attempt) -> attempt.get("outcome").asText())
+				.containsExactly("rejected", "delivered");
+			assertThat(this.jdbc.queryForList(
+					"SELECT actor || ' ' || action FROM audit_event WHERE action = 'delivery.replayed'", String.class))
+				.containsExactly("admin delivery.replayed");
+		}
+		finally {
+			this.client.call("POST", "/api/v1/mappings/contacts/rollback", "{\"version\":1}", "admin", PASSWORD);
+		}
+	}
+
+	@Test
+	void pausesADestinationWhoseCredentialsAreRefusedUntilTheyChange() {
+		crm.stubFor(post("/leads").willReturn(aResponse().withStatus(401)));
+		lead("920000000000841", "ana@example.com");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "needs_credentials".equals(this.jdbc
+				.queryForObject("SELECT status FROM destination WHERE destination_id = 'crm-hook'", String.class)));
+		crm.stubFor(post("/leads").willReturn(aResponse().withStatus(200)));
+		assertThat(attempts("920000000000841")).containsExactly("credentials_rejected 401");
+		assertThat(this.jdbc.queryForObject("SELECT attempts FROM delivery WHERE leadgen_id = '920000000000841'",
+				Integer.class))
+			.isZero();
+
+		admin("PUT", "/api/v1/destinations/crm-hook",
+				"{\"credentials\":{\"signingSecret\":\"whsec_bmV3LXNpZ25pbmctc2VjcmV0LWZvci10ZXN0cw==\"}}");
+		awaitStatus("920000000000841", "delivered");
+	}
+
+	@Test
+	void sendsATestLeadAndReportsWhatTheDestinationAnswered() throws Exception {
+		crm.stubFor(post("/leads").willReturn(aResponse().withStatus(204)));
+		HttpResponse<String> test = this.client.call("POST", "/api/v1/destinations/crm-hook/test", null, "admin",
+				PASSWORD);
+		assertThat(test.statusCode()).as(test.body()).isEqualTo(200);
+		assertThat(this.json.readTree(test.body()).get("outcome").asText()).isEqualTo("delivered");
+		JsonNode sent = this.json.readTree(crm.getAllServeEvents().get(0).getRequest().getBodyAsString());
+		assertThat(sent.get("type").asText()).isEqualTo("lead.test");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM delivery", Integer.class)).isZero();
+	}
+
+	@Test
+	void refusesToReplayADeliveryOnItsWayAndAnswersUnknownOnesWith404() throws Exception {
+		crm.stubFor(post("/leads").willReturn(aResponse().withStatus(200)));
+		lead("920000000000851", "ana@example.com");
+		awaitStatus("920000000000851", "delivered");
+		assertThat(this.client.call("POST", "/api/v1/deliveries/999999/replay", "{}", "admin", PASSWORD).statusCode())
+			.isEqualTo(404);
+		assertThat(this.client.get("/api/v1/deliveries?status=lost", "admin", PASSWORD).statusCode()).isEqualTo(400);
+		long id = this.jdbc.queryForObject("SELECT id FROM delivery", Long.class);
+		this.jdbc.update("UPDATE delivery SET status = 'retrying' WHERE id = ?", id);
+		this.jdbc.update("UPDATE destination SET enabled = FALSE");
+		assertThat(
+				this.client.call("POST", "/api/v1/deliveries/" + id + "/replay", "{}", "admin", PASSWORD).statusCode())
+			.isEqualTo(409);
+	}
+
+	static final String CONTACTS = """
+			id: contacts
+			destination: crm-hook
+			fields:
+			  email: {answer: email, transforms: [trim, lower], required: true}
+			  campaign: {meta: campaign_name}
+			""";
+
+	private void lead(String leadgenId, String email) {
+		graph.stubFor(get(urlPathEqualTo("/v26.0/" + leadgenId)).willReturn(okJson("""
+				{"id":"%s","created_time":"2026-11-20T10:00:00+0000","form_id":"700000000000011",
+				 "campaign_name":"Spring 2026","platform":"fb","is_organic":false,
+				 "field_data":[{"name":"email","values":["%s"]},{"name":"phone_number","values":["030 1234567"]}]}"""
+			.formatted(leadgenId, email))));
+		assertThat(this.client.postSigned(SECRET, LeadgenPayloads.notification(leadgenId)).statusCode()).isEqualTo(200);
+	}
+
+	private void awaitStatus(String leadgenId, String status) {
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.jdbc
+				.queryForList("SELECT status FROM delivery WHERE leadgen_id = ?", String.class, leadgenId)
+				.contains(status));
+	}
+
+	private List<String> attempts(String leadgenId) {
+		return this.jdbc.queryForList("""
+				SELECT a.outcome || ' ' || a.http_status FROM delivery_attempt a JOIN delivery d ON d.id = a.delivery_id
+				WHERE d.leadgen_id = ? ORDER BY a.id""", String.class, leadgenId);
+	}
+
+	private void admin(String method, String path, String body) {
+		HttpResponse<String> response = this.client.call(method, path, body, "admin", PASSWORD);
+		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+	}
+
+	private static String mappingDirectory() {
+		try {
+			Path directory = Files.createTempDirectory("mappings");
+			Files.writeString(directory.resolve("contacts.yaml"), CONTACTS);
+			return directory.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

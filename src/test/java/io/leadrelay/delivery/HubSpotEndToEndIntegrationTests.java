@@ -1,0 +1,143 @@
+package io.leadrelay.delivery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.leadrelay.support.LeadgenPayloads;
+import io.leadrelay.support.WebhookClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole way: a signed Meta webhook, WireMock as the Graph API serving the lead's
+ * answers, a mapping file, and WireMock as HubSpot receiving the exact contact upsert.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "leadrelay.security.bootstrap-admin-password=" + HubSpotEndToEndIntegrationTests.PASSWORD,
+				"leadrelay.meta.app-secrets=" + HubSpotEndToEndIntegrationTests.SECRET,
+				"leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
+				"leadrelay.pipeline.poll-interval=200ms", "leadrelay.delivery.poll-interval=200ms" })
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:hubspot-e2e;DB_CLOSE_DELAY=-1")
+class HubSpotEndToEndIntegrationTests {
+
+	static final String PASSWORD = "hubspot-admin-password";
+
+	static final String SECRET = "hubspot-app-secret";
+
+	static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
+
+	@RegisterExtension
+	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@RegisterExtension
+	static WireMockExtension hubspot = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@DynamicPropertySource
+	static void graphAndMappings(DynamicPropertyRegistry registry) {
+		registry.add("leadrelay.graph.base-url", graph::baseUrl);
+		registry.add("leadrelay.mapping.directory", HubSpotEndToEndIntegrationTests::mappingDirectory);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void upsertsTheWebhookLeadAsAHubSpotContactWithTheExactRequest() {
+		WebhookClient client = new WebhookClient(this.port);
+		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token"))
+			.willReturn(okJson("{\"data\":{\"is_valid\":true,\"expires_at\":0,\"scopes\":[\"leads_retrieval\"]}}")));
+		graph.stubFor(get(urlPathEqualTo("/v26.0/920000000000991")).willReturn(
+				okJson("""
+						{"id":"920000000000991","created_time":"2026-11-23T10:00:00+0000","form_id":"700000000000011",
+						 "ad_name":"Solar DE","campaign_name":"Spring 2026","platform":"ig","is_organic":false,
+						 "field_data":[{"name":"full_name","values":["ana MÜLLER"]},{"name":"email","values":[" Ana@Example.com "]},
+						   {"name":"phone_number","values":["07911 123456"]}]}""")));
+		hubspot.stubFor(post("/crm/v3/objects/contacts/batch/upsert").willReturn(
+				okJson("""
+						{"status":"COMPLETE","results":[{"id":"512","new":true,"objectWriteTraceId":"leadrelay-920000000000991-hubspot-main",
+						  "properties":{"email":"ana@example.com"},"createdAt":"2026-11-23T10:00:01Z",
+						  "updatedAt":"2026-11-23T10:00:01Z","archived":false}],
+						 "startedAt":"2026-11-23T10:00:01Z","completedAt":"2026-11-23T10:00:01Z"}""")));
+		assertThat(client.call("POST", "/api/v1/destinations", """
+				{"id":"hubspot-main","name":"HubSpot","type":"hubspot","settings":{"baseUrl":"%s"},
+				 "credentials":{"accessToken":"%s"}}""".formatted(hubspot.baseUrl(), TOKEN), "admin", PASSWORD)
+			.statusCode()).isEqualTo(201);
+		assertThat(
+				client
+					.call("POST", "/api/v1/pages",
+							"{\"pageId\":\"" + LeadgenPayloads.PAGE_ID
+									+ "\",\"name\":\"Acme\",\"accessToken\":\"EAAG-1\"}",
+							"admin", PASSWORD)
+					.statusCode())
+			.isEqualTo(201);
+
+		assertThat(client.postSigned(SECRET, LeadgenPayloads.notification("920000000000991")).statusCode())
+			.isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc
+				.queryForList("SELECT status FROM delivery WHERE leadgen_id = '920000000000991'", String.class)
+				.contains("delivered"));
+		assertThat(this.jdbc.queryForList("SELECT status FROM lead_event", String.class)).containsExactly("mapped");
+		hubspot.verify(1, postRequestedFor(urlPathEqualTo("/crm/v3/objects/contacts/batch/upsert"))
+			.withHeader("Authorization", equalTo("Bearer " + TOKEN))
+			.withRequestBody(equalToJson(
+					"""
+							{"inputs":[{"idProperty":"email","id":"ana@example.com",
+							  "objectWriteTraceId":"leadrelay-920000000000991-hubspot-main",
+							  "properties":{"email":"ana@example.com","firstname":"Ana","lastname":"Müller",
+							    "phone":"+447911123456","hs_lead_status":"NEW","lead_source_detail":"Spring 2026 / Solar DE (ig)"}}]}""")));
+		assertThat(this.jdbc.queryForObject("SELECT crm_record_id FROM delivery WHERE leadgen_id = '920000000000991'",
+				String.class))
+			.isEqualTo("512");
+	}
+
+	private static String mappingDirectory() {
+		try {
+			Path directory = Files.createTempDirectory("mappings");
+			Files.writeString(directory.resolve("contacts.yaml"), """
+					id: hubspot-contacts
+					destination: hubspot-main
+					match:
+					  forms: ["700000000000011"]
+					fields:
+					  email: {answer: email, transforms: [trim, lower], required: true}
+					  firstname: {answer: full_name, transforms: [{split_name: first}, title]}
+					  lastname: {answer: full_name, transforms: [{split_name: last}, title]}
+					  phone: {answer: phone_number, transforms: [{e164: GB}]}
+					  hs_lead_status: {constant: NEW}
+					  lead_source_detail: {template: "{{campaign_name}} / {{ad_name}} ({{platform}})"}
+					""");
+			return directory.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
