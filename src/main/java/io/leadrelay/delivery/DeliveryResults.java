@@ -55,11 +55,16 @@ class DeliveryResults {
 	}
 
 	void record(ClaimedDelivery delivery, DeliveryOutcome outcome, Instant started, Duration took) {
+		record(delivery, outcome, started, took, this.policy);
+	}
+
+	/** Writes down a try, retrying on the destination's own policy. */
+	void record(ClaimedDelivery delivery, DeliveryOutcome outcome, Instant started, Duration took, RetryPolicy policy) {
 		if (outcome instanceof DeliveryOutcome.CredentialsRejected) {
 			this.destinations.markNeedsCredentials(delivery.destinationId(), outcome.message());
 		}
 		Boolean done = this.transactions.execute((tx) -> {
-			String result = apply(delivery, outcome);
+			String result = apply(delivery, outcome, policy);
 			attempt(delivery, outcome, started, took, result);
 			if (result == null) {
 				tx.setRollbackOnly();
@@ -76,7 +81,7 @@ class DeliveryResults {
 	/**
 	 * Moves the delivery on; returns what became of it, or null when the claim was lost.
 	 */
-	private String apply(ClaimedDelivery delivery, DeliveryOutcome outcome) {
+	private String apply(ClaimedDelivery delivery, DeliveryOutcome outcome, RetryPolicy policy) {
 		Instant now = this.clock.instant();
 		if (outcome instanceof DeliveryOutcome.Delivered delivered) {
 			return finish(this.queue.delivered(delivery, delivered.crmRecordId()), delivery, "delivered", outcome);
@@ -89,9 +94,11 @@ class DeliveryResults {
 		}
 		DeliveryOutcome.Retry retry = (DeliveryOutcome.Retry) outcome;
 		int attempts = delivery.attempts() + (retry.throttled() ? 0 : 1);
-		Optional<Instant> next = this.policy.next(attempts, delivery.retryFrom(), now, retry.after());
+		Optional<Instant> next = policy.next(attempts, delivery.retryFrom(), now, retry.after());
 		if (next.isEmpty()) {
-			String reason = "Gave up after " + attempts + " tries in " + this.policy.horizon().toHours() + "h: "
+			Duration horizon = policy.horizon();
+			String reason = "Gave up after " + attempts + " tries in "
+					+ ((horizon.toMinutes() % 60 == 0) ? horizon.toHours() + "h" : horizon.toMinutes() + "m") + ": "
 					+ retry.message();
 			return finish(this.queue.dead(delivery, reason, !retry.throttled()), delivery, "dead", outcome);
 		}

@@ -131,8 +131,9 @@ class DestinationDispatcher {
 		else {
 			guard.breaker().onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
 		}
+		RetryPolicy policy = RetryPolicy.of(this.properties, destination.settings());
 		for (int i = 0; i < call.size(); i++) {
-			this.results.record(call.get(i), outcomes.get(i), started, took);
+			this.results.record(call.get(i), outcomes.get(i), started, took, policy);
 		}
 		return outcomes.stream().noneMatch(DeliveryOutcome.CredentialsRejected.class::isInstance);
 	}

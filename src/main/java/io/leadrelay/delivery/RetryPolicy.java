@@ -2,9 +2,15 @@ package io.leadrelay.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
+
+import io.leadrelay.destination.DestinationView;
+
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * When a delivery that failed is tried again: the CRM's own wait when it gave one, else
@@ -30,6 +36,23 @@ final class RetryPolicy {
 	static RetryPolicy of(DeliveryProperties properties) {
 		return new RetryPolicy(properties.retrySchedule(), properties.retryHorizon(), properties.jitter(),
 				Math::random);
+	}
+
+	/**
+	 * The policy for one destination: the engine's, with the schedule and horizon its
+	 * settings override (checked when the destination was saved).
+	 */
+	static RetryPolicy of(DeliveryProperties properties, Map<String, String> settings) {
+		String schedule = settings.get(DestinationView.RETRY_SCHEDULE);
+		String horizon = settings.get(DestinationView.RETRY_HORIZON);
+		if (schedule == null && horizon == null) {
+			return of(properties);
+		}
+		return new RetryPolicy((schedule != null)
+				? Arrays.stream(schedule.split(",")).map((step) -> DurationStyle.detectAndParse(step.strip())).toList()
+				: properties.retrySchedule(),
+				(horizon != null) ? DurationStyle.detectAndParse(horizon.strip()) : properties.retryHorizon(),
+				properties.jitter(), Math::random);
 	}
 
 	/**

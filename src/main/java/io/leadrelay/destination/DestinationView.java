@@ -21,4 +21,13 @@ import java.util.Map;
 public record DestinationView(String id, String name, String type, Map<String, String> settings,
 		List<String> credentialsSet, boolean enabled, String status, Instant createdAt, Instant updatedAt) {
 
+	/**
+	 * The setting, allowed for every type, that overrides the delivery retry schedule
+	 * (comma-separated durations).
+	 */
+	public static final String RETRY_SCHEDULE = "retrySchedule";
+
+	/** The setting, allowed for every type, that overrides the delivery retry horizon. */
+	public static final String RETRY_HORIZON = "retryHorizon";
+
 }

@@ -252,6 +252,9 @@ abstract class RegistryApiIntegrationTests {
 							route with credentials   | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:x"},"credentials":{"token":"t"}} | credentials.token
 							credential not a string  | {"id":"d","name":"D","type":"pipedrive","credentials":{"apiToken":7}}                     | credentials.apiToken
 							enabled not a boolean    | {"id":"d","name":"D","type":"pipedrive","credentials":{"apiToken":"t"},"enabled":"yes"}  | enabled
+							retry schedule not times | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:x","retrySchedule":"10s,soon"}} | settings.retrySchedule
+							retry schedule of zero   | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:x","retrySchedule":"0s"}} | settings.retrySchedule
+							retry horizon too long   | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:x","retryHorizon":"90d"}} | settings.retryHorizon
 							""")
 	void refusesABadDestinationNamingTheField(String description, String body, String field) throws Exception {
 		HttpResponse<String> response = admin("POST", "/api/v1/destinations", body);

@@ -3,6 +3,7 @@ package io.leadrelay.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +51,19 @@ class RetryPolicyTests {
 		assertThat(policy.next(9, created, NOW, null)).isEmpty();
 		assertThat(policy.next(1, created, NOW, null)).hasValue(NOW.plusSeconds(10));
 		assertThat(policy.next(9, NOW, NOW, null)).hasValue(NOW.plus(Duration.ofHours(12)));
+	}
+
+	@Test
+	void letsADestinationOverrideTheScheduleAndTheHorizon() {
+		DeliveryProperties properties = new DeliveryProperties(true, 4, 100, Duration.ofMinutes(2),
+				Duration.ofSeconds(1), SCHEDULE, Duration.ofHours(72), 0, Map.of(),
+				new DeliveryProperties.CircuitBreaker(50, 20, 5, Duration.ofSeconds(30)));
+		RetryPolicy own = RetryPolicy.of(properties, Map.of("retrySchedule", "30s, 2m", "retryHorizon", "1h"));
+		assertThat(own.next(1, NOW, NOW, null)).hasValue(NOW.plusSeconds(30));
+		assertThat(own.next(5, NOW, NOW, null)).hasValue(NOW.plusSeconds(120));
+		assertThat(own.next(5, NOW.minus(Duration.ofMinutes(59)), NOW, null)).isEmpty();
+		assertThat(RetryPolicy.of(properties, Map.of("url", "https://x")).next(2, NOW, NOW, null))
+			.hasValue(NOW.plusSeconds(60));
 	}
 
 }
