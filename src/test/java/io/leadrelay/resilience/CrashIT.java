@@ -1,0 +1,59 @@
+package io.leadrelay.resilience;
+
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged engine on its embedded H2, killed with SIGKILL at random moments while
+ * Meta keeps sending, and started again on the same data: every lead that got a 200
+ * reaches the CRM, once, with its whole audit trail.
+ */
+class CrashIT {
+
+	static final int LEADS = Integer.getInteger("leadrelay.crash.leads", 600);
+
+	static final int KILLS = Integer.getInteger("leadrelay.crash.kills", 3);
+
+	@Test
+	void losesNoAcknowledgedLeadWhenKilledMidStream() throws Exception {
+		try (ResilienceHarness harness = new ResilienceHarness("crash")) {
+			String database = "jdbc:h2:file:" + harness.directory.resolve("data/leadrelay") + ";WRITE_DELAY=0";
+			EngineProcess engine = new EngineProcess(ResilienceHarness.jar(), harness.directory, "engine",
+					EngineProcess.arguments(database, harness.graph.baseUrl(), harness.mappings));
+			engine.start();
+			harness.configure(engine);
+			MetaLikeSender sender = new MetaLikeSender(engine::baseUrl);
+			CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(sender));
+			Random random = new Random(42);
+			for (int kill = 1; kill <= KILLS && !sending.isDone(); kill++) {
+				int target = LEADS * kill / (KILLS + 1) + random.nextInt(Math.max(1, LEADS / (4 * KILLS)));
+				while (sender.acknowledged().size() < target && !sending.isDone()) {
+					LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+				}
+				engine.kill();
+				engine.start();
+			}
+			sending.get();
+			assertThat(sender.acknowledged()).hasSize(LEADS);
+			harness.awaitDelivered(engine, LEADS, Duration.ofMinutes(3));
+			engine.stop();
+			harness.assertNothingLost("crash test (" + KILLS + " kill -9 on H2)", sender, database, "sa");
+		}
+	}
+
+	private static void send(MetaLikeSender sender) {
+		try {
+			sender.send(930000000000000L, LEADS, 4);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

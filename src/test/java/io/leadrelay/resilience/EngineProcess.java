@@ -1,0 +1,140 @@
+package io.leadrelay.resilience;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged engine ({@code target/leadrelay-*.jar}) run as a separate process, the way
+ * users run it, so that it can be killed with SIGKILL and started again on the same data.
+ */
+final class EngineProcess {
+
+	static final String ADMIN_PASSWORD = "resilience-admin-password";
+
+	static final String APP_SECRET = "resilience-app-secret";
+
+	private final Path jar;
+
+	private final Path logDirectory;
+
+	private final List<String> arguments;
+
+	private final int port;
+
+	private Process process;
+
+	private int starts;
+
+	EngineProcess(Path jar, Path logDirectory, String name, List<String> arguments) {
+		this.jar = jar;
+		this.logDirectory = logDirectory.resolve(name);
+		this.arguments = List.copyOf(arguments);
+		this.port = freePort();
+	}
+
+	/** The engine's arguments for a given database, Graph API and mapping folder. */
+	static List<String> arguments(String datasourceUrl, String graphUrl, Path mappings) {
+		return List.of("--spring.datasource.url=" + datasourceUrl, "--leadrelay.graph.base-url=" + graphUrl,
+				"--leadrelay.mapping.directory=" + mappings, "--leadrelay.meta.app-secrets=" + APP_SECRET,
+				"--leadrelay.meta.verify-token=resilience",
+				"--leadrelay.security.bootstrap-admin-password=" + ADMIN_PASSWORD,
+				"--leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
+				"--leadrelay.pipeline.lease=10s", "--leadrelay.delivery.lease=10s",
+				"--leadrelay.pipeline.retry-schedule=1s", "--leadrelay.delivery.retry-schedule=1s",
+				"--leadrelay.delivery.circuit-breaker.open-for=2s", "--leadrelay.backfill.interval=1h",
+				"--logging.level.root=WARN", "--logging.level.io.leadrelay=INFO");
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** Starts the engine and waits until it answers its health check. */
+	void start() {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
+						this.jar.toString(), "--server.port=" + this.port));
+		command.addAll(this.arguments);
+		try {
+			this.logDirectory.toFile().mkdirs();
+			this.process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(this.logDirectory.resolve("engine-" + (++this.starts) + ".log").toFile())
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(
+						"The engine exited with " + this.process.exitValue() + "; see " + this.logDirectory);
+			}
+			try {
+				return http
+					.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+							HttpResponse.BodyHandlers.ofString())
+					.body()
+					.contains("\"UP\"");
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		});
+	}
+
+	/** SIGKILL: no shutdown hook, no graceful anything. */
+	void kill() {
+		this.process.destroyForcibly();
+		waitFor();
+	}
+
+	/** SIGTERM: the engine shuts down gracefully. */
+	void stop() {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroy();
+			waitFor();
+		}
+	}
+
+	boolean alive() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	private void waitFor() {
+		try {
+			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
