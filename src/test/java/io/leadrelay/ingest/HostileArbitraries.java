@@ -24,7 +24,7 @@ import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
 /**
- * Generators and body builders for {@link HostileInputProperties}: what a hostile or
+ * Generators and body builders for {@link HostileInputTests}: what a hostile or
  * broken sender could put on the wire.
  */
 final class HostileArbitraries {

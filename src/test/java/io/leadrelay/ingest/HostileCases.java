@@ -9,7 +9,7 @@ import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.MetaSignatures;
 
 /**
- * The named hostile cases of {@link HostileInputProperties}: text that breaks naive
+ * The named hostile cases of {@link HostileInputTests}: text that breaks naive
  * decoders, where it is put in a notification, and mangled signature headers.
  */
 final class HostileCases {

@@ -44,6 +44,13 @@ final class ResilienceHarness implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ResilienceHarness.class);
 
+	static {
+		// The JDK's HTTP server (the mocks) leaves Nagle's algorithm on: with delayed
+		// ACKs
+		// every mock answer would take 40 ms.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
 	final FakeGraphApi graph = new FakeGraphApi();
 
 	final RecordingCrm crm = new RecordingCrm();

@@ -44,11 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * both valid, and that afterwards the engine is healthy and stores a real notification
  * exactly once.
  */
-class HostileInputProperties {
+class HostileInputTests {
 
 	static final String SECRET = "hostile-input-app-secret";
 
-	private static final Logger log = LoggerFactory.getLogger(HostileInputProperties.class);
+	private static final Logger log = LoggerFactory.getLogger(HostileInputTests.class);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 

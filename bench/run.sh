@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs the LeadRelay benchmark: see bench/README.md. Arguments go to Bench.java, e.g.
+#   bench/run.sh --db h2 --seconds 20 --concurrency 64
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=$(ls target/leadrelay-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [[ -z "${jar}" ]]; then
+  ./mvnw -q -B -DskipTests package
+  jar=$(ls target/leadrelay-*.jar | grep -v original | head -1)
+fi
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+exec java -cp "$(cat target/bench-classpath.txt)" bench/Bench.java --jar "${jar}" "$@"
