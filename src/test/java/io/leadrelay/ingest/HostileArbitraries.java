@@ -24,8 +24,8 @@ import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
 /**
- * Generators and body builders for {@link HostileInputTests}: what a hostile or
- * broken sender could put on the wire.
+ * Generators and body builders for {@link HostileInputTests}: what a hostile or broken
+ * sender could put on the wire.
  */
 final class HostileArbitraries {
 

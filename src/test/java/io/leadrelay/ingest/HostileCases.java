@@ -9,8 +9,8 @@ import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.MetaSignatures;
 
 /**
- * The named hostile cases of {@link HostileInputTests}: text that breaks naive
- * decoders, where it is put in a notification, and mangled signature headers.
+ * The named hostile cases of {@link HostileInputTests}: text that breaks naive decoders,
+ * where it is put in a notification, and mangled signature headers.
  */
 final class HostileCases {
 
