@@ -132,12 +132,14 @@ public class Destinations {
 
 	/** The destination's credentials in clear, for its connector. */
 	public Map<String, String> credentials(String id) {
-		String stored = this.jdbc
-			.queryForList("SELECT credentials_ciphertext FROM destination WHERE destination_id = ?", String.class, id)
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> new DestinationNotFoundException(id));
-		return (stored != null) ? readMap(this.cipher.decrypt(stored, context(id))) : Map.of();
+		List<String> stored = this.jdbc
+			.queryForList("SELECT credentials_ciphertext FROM destination WHERE destination_id = ?", String.class, id);
+		if (stored.isEmpty()) {
+			throw new DestinationNotFoundException(id);
+		}
+		// A destination without credentials (a route) stores none.
+		String ciphertext = stored.get(0);
+		return (ciphertext != null) ? readMap(this.cipher.decrypt(ciphertext, context(id))) : Map.of();
 	}
 
 	/**

@@ -48,7 +48,8 @@ import static org.awaitility.Awaitility.await;
 				"leadrelay.meta.app-secrets=" + DeliveryEngineIntegrationTests.SECRET,
 				"leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
 				"leadrelay.pipeline.poll-interval=200ms", "leadrelay.delivery.poll-interval=100ms",
-				"leadrelay.delivery.retry-schedule=300ms", "leadrelay.delivery.circuit-breaker.open-for=1s" })
+				"leadrelay.delivery.retry-schedule=300ms", "leadrelay.delivery.circuit-breaker.open-for=1s",
+				"leadrelay.example-route.directory=target/delivery-engine-route-files" })
 abstract class DeliveryEngineIntegrationTests {
 
 	static final String PASSWORD = "delivery-admin-password";
@@ -256,6 +257,31 @@ abstract class DeliveryEngineIntegrationTests {
 			.isEqualTo(409);
 	}
 
+	@Test
+	void deliversToTheExampleCamelRouteAndTestsARouteDestination() throws Exception {
+		Path files = Path.of("target/delivery-engine-route-files");
+		Files.deleteIfExists(files.resolve("920000000000861.json"));
+		admin("POST", "/api/v1/destinations",
+				"{\"id\":\"files\",\"name\":\"Files\",\"type\":\"route\",\"settings\":{\"endpointUri\":\"direct:leads-to-files\"}}");
+		assertThat(this.client.call("POST", "/api/v1/mappings", "application/yaml", """
+				id: to-files
+				destination: files
+				match:
+				  forms: ["700000000000022"]
+				fields:
+				  email: {answer: email, transforms: [trim, lower], required: true}
+				""", "admin", PASSWORD).statusCode()).isEqualTo(201);
+		lead("920000000000861", " Ana@Example.com ", "700000000000022");
+		awaitStatus("920000000000861", "delivered");
+		assertThat(Files.readString(files.resolve("920000000000861.json")))
+			.isEqualTo("{\"email\":\"ana@example.com\"}");
+
+		HttpResponse<String> test = this.client.call("POST", "/api/v1/destinations/files/test", null, "admin",
+				PASSWORD);
+		assertThat(test.statusCode()).as(test.body()).isEqualTo(200);
+		assertThat(this.json.readTree(test.body()).get("outcome").asText()).isEqualTo("delivered");
+	}
+
 	static final String CONTACTS = """
 			id: contacts
 			destination: crm-hook
@@ -265,11 +291,15 @@ abstract class DeliveryEngineIntegrationTests {
 			""";
 
 	private void lead(String leadgenId, String email) {
+		lead(leadgenId, email, "700000000000011");
+	}
+
+	private void lead(String leadgenId, String email, String formId) {
 		graph.stubFor(get(urlPathEqualTo("/v26.0/" + leadgenId)).willReturn(okJson("""
-				{"id":"%s","created_time":"2026-11-20T10:00:00+0000","form_id":"700000000000011",
+				{"id":"%s","created_time":"2026-11-20T10:00:00+0000","form_id":"%s",
 				 "campaign_name":"Spring 2026","platform":"fb","is_organic":false,
 				 "field_data":[{"name":"email","values":["%s"]},{"name":"phone_number","values":["030 1234567"]}]}"""
-			.formatted(leadgenId, email))));
+			.formatted(leadgenId, formId, email))));
 		assertThat(this.client.postSigned(SECRET, LeadgenPayloads.notification(leadgenId)).statusCode()).isEqualTo(200);
 	}
 
