@@ -87,6 +87,9 @@ public class Bench {
 			if (!options.endToEndOnly) {
 				ingestPhase(db, url, work, mocks, options, rows);
 			}
+			if (options.ingestOnly) {
+				return rows;
+			}
 			String fresh = (postgres != null) ? freshDatabase(postgres)
 					: "jdbc:h2:file:" + work.toAbsolutePath().resolve("data/end-to-end") + ";WRITE_DELAY=0";
 			Engine endToEnd = new Engine(options.jar, work, "end-to-end", fresh, mocks, true, options);
@@ -456,7 +459,8 @@ public class Bench {
 
 	/** The command line. */
 	record Options(Path jar, List<String> databases, int concurrency, int seconds, int e2eSeconds, boolean profile,
-			int preload, int e2eConcurrency, boolean endToEndOnly, List<String> engineArguments, double e2eRate) {
+			int preload, int e2eConcurrency, boolean endToEndOnly, boolean ingestOnly, List<String> engineArguments,
+			double e2eRate) {
 
 		static Options parse(String[] args) {
 			Path jar = null;
@@ -468,6 +472,7 @@ public class Bench {
 			int preload = 0;
 			int e2eConcurrency = 8;
 			boolean endToEndOnly = false;
+			boolean ingestOnly = false;
 			double e2eRate = 0;
 			List<String> engineArguments = new ArrayList<>();
 			for (int i = 0; i < args.length; i += 2) {
@@ -481,14 +486,17 @@ public class Bench {
 					case "--profile" -> profile = Boolean.parseBoolean(value);
 					case "--preload" -> preload = Integer.parseInt(value);
 					case "--e2e-concurrency" -> e2eConcurrency = Integer.parseInt(value);
-					case "--only" -> endToEndOnly = value.equals("e2e");
+					case "--only" -> {
+						endToEndOnly = value.equals("e2e");
+						ingestOnly = value.equals("ingest");
+					}
 					case "--e2e-rate" -> e2eRate = Double.parseDouble(value);
 					case "--engine-arg" -> engineArguments.add(value);
 					default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 				}
 			}
 			return new Options(jar, databases, concurrency, seconds, e2eSeconds, profile, preload, e2eConcurrency,
-					endToEndOnly, List.copyOf(engineArguments), e2eRate);
+					endToEndOnly, ingestOnly, List.copyOf(engineArguments), e2eRate);
 		}
 
 	}
