@@ -1,10 +1,13 @@
 package io.leadrelay.resilience;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
+import io.leadrelay.support.EmbeddedPostgresSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,12 +23,17 @@ class CrashIT {
 
 	static final int KILLS = Integer.getInteger("leadrelay.crash.kills", 3);
 
+	static final boolean H2 = "h2".equals(System.getProperty("leadrelay.crash.database", "postgres"));
+
 	@Test
 	void losesNoAcknowledgedLeadWhenKilledMidStream() throws Exception {
 		try (ResilienceHarness harness = new ResilienceHarness("crash")) {
-			String database = "jdbc:h2:file:" + harness.directory.resolve("data/leadrelay") + ";WRITE_DELAY=0";
-			EngineProcess engine = new EngineProcess(ResilienceHarness.jar(), harness.directory, "engine",
+			String database = H2 ? "jdbc:h2:file:" + harness.directory.resolve("data/leadrelay") + ";WRITE_DELAY=0"
+					: EmbeddedPostgresSupport.newDatabase("crash");
+			List<String> arguments = new ArrayList<>(
 					EngineProcess.arguments(database, harness.graph.baseUrl(), harness.mappings));
+			arguments.add("--spring.datasource.username=" + (H2 ? "sa" : "postgres"));
+			EngineProcess engine = new EngineProcess(ResilienceHarness.jar(), harness.directory, "engine", arguments);
 			engine.start();
 			harness.configure(engine);
 			MetaLikeSender sender = new MetaLikeSender(engine::baseUrl);
@@ -43,7 +51,8 @@ class CrashIT {
 			assertThat(sender.acknowledged()).hasSize(LEADS);
 			harness.awaitDelivered(engine, LEADS, Duration.ofMinutes(3));
 			engine.stop();
-			harness.assertNothingLost("crash test (" + KILLS + " kill -9 on H2)", sender, database, "sa");
+			harness.assertNothingLost("crash test (" + KILLS + " kill -9 on " + (H2 ? "H2" : "PostgreSQL") + ")",
+					sender, database, H2 ? "sa" : "postgres");
 		}
 	}
 
