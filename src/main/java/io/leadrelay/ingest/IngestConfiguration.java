@@ -28,10 +28,15 @@ class IngestConfiguration {
 	}
 
 	@Bean
-	MetaWebhook metaWebhook(MetaProperties meta, ObjectMapper mapper, JdbcTemplate jdbc,
-			TransactionTemplate transactions, AuditLog audit, IngestMetrics metrics, Clock clock) {
-		return new MetaWebhook(meta, new NotificationParser(mapper), new LeadEventInbox(jdbc, transactions, audit),
-				metrics, new WebhookResponses(mapper), clock);
+	GroupCommitter leadEventGroupCommitter(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog audit) {
+		return new GroupCommitter(new LeadEventInbox(jdbc, transactions, audit));
+	}
+
+	@Bean
+	MetaWebhook metaWebhook(MetaProperties meta, ObjectMapper mapper, GroupCommitter committer, IngestMetrics metrics,
+			Clock clock) {
+		return new MetaWebhook(meta, new NotificationParser(mapper), committer, metrics, new WebhookResponses(mapper),
+				clock);
 	}
 
 	@Bean

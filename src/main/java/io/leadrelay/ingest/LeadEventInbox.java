@@ -1,10 +1,10 @@
 package io.leadrelay.ingest;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes lead events, once per leadgen id. The insert is skipped when the id is already
- * stored; when two requests carry the same new id at the same moment, the loser's
- * transaction fails on the unique key and is run again, and then sees the winner's row.
+ * stored; when two transactions carry the same new id at the same moment, the loser fails
+ * on the unique key and is run again, and then sees the winner's row.
  */
 class LeadEventInbox {
 
@@ -57,12 +57,19 @@ class LeadEventInbox {
 	 * As {@link #store(List, Instant)}, for leads found another way ({@code backfill}).
 	 */
 	StoreResult store(List<LeadNotification> leads, Instant receivedAt, String source) {
-		Collection<LeadNotification> distinct = distinctByLeadgenId(leads);
-		int repeatedInRequest = leads.size() - distinct.size();
+		return storeAll(List.of(new Submission(leads, receivedAt, source))).get(0);
+	}
+
+	/**
+	 * Store the leads of several submissions in one transaction (one commit for all of
+	 * them). A leadgen id that an earlier submission of the group carries counts as a
+	 * duplicate in the later one.
+	 * @return one result per submission, in order
+	 */
+	List<StoreResult> storeAll(List<Submission> submissions) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				StoreResult result = this.transactions.execute((status) -> insert(distinct, receivedAt, source));
-				return result.plusDuplicates(repeatedInRequest);
+				return this.transactions.execute((status) -> insertAll(submissions));
 			}
 			catch (DuplicateKeyException ex) {
 				if (attempt == MAX_ATTEMPTS) {
@@ -72,35 +79,53 @@ class LeadEventInbox {
 		}
 	}
 
-	private StoreResult insert(Collection<LeadNotification> leads, Instant receivedAt, String source) {
-		if (leads.isEmpty()) {
-			return new StoreResult(0, 0);
+	private List<StoreResult> insertAll(List<Submission> submissions) {
+		List<Row> rows = new ArrayList<>();
+		for (Submission submission : submissions) {
+			for (LeadNotification lead : distinctByLeadgenId(submission.leads())) {
+				rows.add(new Row(lead, submission));
+			}
 		}
-		OffsetDateTime received = receivedAt.atOffset(ZoneOffset.UTC);
-		int[][] counts = this.jdbc.batchUpdate(INSERT_IF_ABSENT, leads, leads.size(), (statement, lead) -> {
+		int[] inserted = insert(rows);
+		Map<Submission, int[]> counts = new IdentityHashMap<>();
+		List<AuditEntry> trail = new ArrayList<>(rows.size());
+		for (int index = 0; index < rows.size(); index++) {
+			Row row = rows.get(index);
+			boolean isNew = inserted[index] > 0;
+			counts.computeIfAbsent(row.submission(), (key) -> new int[2])[isNew ? 0 : 1]++;
+			trail.add(new AuditEntry(row.submission().receivedAt(),
+					"webhook".equals(row.submission().source()) ? "meta" : "system",
+					isNew ? "lead_event.received" : "lead_event.duplicate", "lead", row.lead().leadgenId(),
+					"{\"pageId\":\"" + row.lead().pageId() + "\",\"source\":\"" + row.submission().source() + "\"}"));
+		}
+		this.audit.recordAll(trail);
+		List<StoreResult> results = new ArrayList<>(submissions.size());
+		for (Submission submission : submissions) {
+			int[] count = counts.getOrDefault(submission, new int[2]);
+			int repeatedInRequest = submission.leads().size() - count[0] - count[1];
+			results.add(new StoreResult(count[0], count[1] + repeatedInRequest));
+		}
+		return results;
+	}
+
+	private int[] insert(List<Row> rows) {
+		if (rows.isEmpty()) {
+			return new int[0];
+		}
+		int[][] counts = this.jdbc.batchUpdate(INSERT_IF_ABSENT, rows, rows.size(), (statement, row) -> {
+			LeadNotification lead = row.lead();
 			statement.setString(1, lead.leadgenId());
 			statement.setString(2, lead.pageId());
 			statement.setString(3, lead.formId());
 			statement.setString(4, lead.adId());
 			statement.setString(5, lead.adgroupId());
 			statement.setObject(6, (lead.createdTime() != null) ? lead.createdTime().atOffset(ZoneOffset.UTC) : null);
-			statement.setObject(7, received);
-			statement.setString(8, source);
+			statement.setObject(7, row.submission().receivedAt().atOffset(ZoneOffset.UTC));
+			statement.setString(8, row.submission().source());
 			statement.setString(9, lead.rawValue());
 			statement.setString(10, lead.leadgenId());
 		});
-		List<AuditEntry> trail = new ArrayList<>(leads.size());
-		int accepted = 0;
-		int index = 0;
-		for (LeadNotification lead : leads) {
-			boolean inserted = counts[0][index++] > 0;
-			accepted += inserted ? 1 : 0;
-			trail.add(new AuditEntry(receivedAt, "webhook".equals(source) ? "meta" : "system",
-					inserted ? "lead_event.received" : "lead_event.duplicate", "lead", lead.leadgenId(),
-					"{\"pageId\":\"" + lead.pageId() + "\",\"source\":\"" + source + "\"}"));
-		}
-		this.audit.recordAll(trail);
-		return new StoreResult(accepted, leads.size() - accepted);
+		return counts[0];
 	}
 
 	private static Collection<LeadNotification> distinctByLeadgenId(List<LeadNotification> leads) {
@@ -111,11 +136,18 @@ class LeadEventInbox {
 		return byId.values();
 	}
 
-	record StoreResult(int accepted, int duplicates) {
+	/**
+	 * The leads of one request (or one backfill poll), with when and how they arrived.
+	 */
+	record Submission(List<LeadNotification> leads, Instant receivedAt, String source) {
 
-		StoreResult plusDuplicates(int more) {
-			return new StoreResult(this.accepted, this.duplicates + more);
-		}
+	}
+
+	private record Row(LeadNotification lead, Submission submission) {
+
+	}
+
+	record StoreResult(int accepted, int duplicates) {
 
 	}
 

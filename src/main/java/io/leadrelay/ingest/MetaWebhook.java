@@ -33,7 +33,7 @@ public class MetaWebhook {
 
 	private final NotificationParser parser;
 
-	private final LeadEventInbox inbox;
+	private final GroupCommitter committer;
 
 	private final IngestMetrics metrics;
 
@@ -41,12 +41,12 @@ public class MetaWebhook {
 
 	private final Clock clock;
 
-	MetaWebhook(MetaProperties meta, NotificationParser parser, LeadEventInbox inbox, IngestMetrics metrics,
+	MetaWebhook(MetaProperties meta, NotificationParser parser, GroupCommitter committer, IngestMetrics metrics,
 			WebhookResponses responses, Clock clock) {
 		this.meta = meta;
 		this.verifier = new SignatureVerifier(meta.appSecrets());
 		this.parser = parser;
-		this.inbox = inbox;
+		this.committer = committer;
 		this.metrics = metrics;
 		this.responses = responses;
 		this.clock = clock;
@@ -104,7 +104,7 @@ public class MetaWebhook {
 			}
 			StoreResult stored;
 			try {
-				stored = this.inbox.store(notification.leads(), this.clock.instant());
+				stored = this.committer.store(notification.leads(), this.clock.instant());
 			}
 			catch (DataAccessException | TransactionException ex) {
 				log.error("Could not store a webhook notification; answering 503 so that Meta retries", ex);
