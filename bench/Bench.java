@@ -114,11 +114,11 @@ public class Bench {
 			ingest.start();
 			rows.add(row(db, "start-up (process start to health UP)", ingest.startup.toMillis() + " ms", null,
 					"Spring Boot says: started in " + ingest.startedInSeconds() + " s"));
-			load(ingest.url("/webhooks/bench-bare"), options.concurrency, Duration.ofSeconds(5), null);
+			load(ingest.url("/webhooks/bench-bare"), options.concurrency, Duration.ofSeconds(options.warmup), null);
 			Result bare = load(ingest.url("/webhooks/bench-bare"), options.concurrency,
 					Duration.ofSeconds(options.seconds), null);
 			rows.add(row(db, "bare endpoint, same stack (ceiling)", bare.rate("req/s"), bare, ""));
-			load(ingest.url("/webhooks/meta"), options.concurrency, Duration.ofSeconds(5), null);
+			load(ingest.url("/webhooks/meta"), options.concurrency, Duration.ofSeconds(options.warmup), null);
 			Result webhooks = load(ingest.url("/webhooks/meta"), options.concurrency,
 					Duration.ofSeconds(options.seconds), null);
 			rows.add(row(db, "ingest: signed webhook verified, stored, 200", webhooks.rate("req/s"), webhooks,
@@ -155,7 +155,7 @@ public class Bench {
 		if (h2) {
 			engine.start();
 		}
-		load(engine.url("/webhooks/meta"), options.concurrency, Duration.ofSeconds(5), null);
+		load(engine.url("/webhooks/meta"), options.concurrency, Duration.ofSeconds(options.warmup), null);
 		Result after = load(engine.url("/webhooks/meta"), options.concurrency, Duration.ofSeconds(options.seconds), null);
 		rows.add(row(db, String.format(Locale.ROOT, "ingest with %,d more leads stored", options.preload),
 				after.rate("req/s"), after, String.format(Locale.ROOT, "%.0f%% of the rate before (preloaded in %d s)",
@@ -173,6 +173,14 @@ public class Bench {
 
 	static List<String> endToEnd(String db, Engine engine, Mocks mocks, Options options) {
 		Map<String, Long> sentAt = new ConcurrentHashMap<>();
+		// Warm up the same path at the same pace (the JIT compiles the engine's code only
+		// after it ran a while), let the backlog drain, then measure.
+		Result warmup = load(engine.url("/webhooks/meta"), options.e2eConcurrency,
+				Duration.ofSeconds(options.warmup), null, options.e2eRate);
+		long drained = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		while (mocks.received.size() < warmup.ok && System.nanoTime() < drained) {
+			LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+		}
 		mocks.received.clear();
 		long start = System.nanoTime();
 		Result webhooks = load(engine.url("/webhooks/meta"), options.e2eConcurrency,
@@ -460,7 +468,7 @@ public class Bench {
 	/** The command line. */
 	record Options(Path jar, List<String> databases, int concurrency, int seconds, int e2eSeconds, boolean profile,
 			int preload, int e2eConcurrency, boolean endToEndOnly, boolean ingestOnly, List<String> engineArguments,
-			double e2eRate) {
+			double e2eRate, int warmup) {
 
 		static Options parse(String[] args) {
 			Path jar = null;
@@ -474,6 +482,7 @@ public class Bench {
 			boolean endToEndOnly = false;
 			boolean ingestOnly = false;
 			double e2eRate = 0;
+			int warmup = 30;
 			List<String> engineArguments = new ArrayList<>();
 			for (int i = 0; i < args.length; i += 2) {
 				String value = args[i + 1];
@@ -492,11 +501,12 @@ public class Bench {
 					}
 					case "--e2e-rate" -> e2eRate = Double.parseDouble(value);
 					case "--engine-arg" -> engineArguments.add(value);
+					case "--warmup" -> warmup = Integer.parseInt(value);
 					default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 				}
 			}
 			return new Options(jar, databases, concurrency, seconds, e2eSeconds, profile, preload, e2eConcurrency,
-					endToEndOnly, ingestOnly, List.copyOf(engineArguments), e2eRate);
+					endToEndOnly, ingestOnly, List.copyOf(engineArguments), e2eRate, warmup);
 		}
 
 	}
