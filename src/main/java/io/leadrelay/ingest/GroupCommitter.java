@@ -14,6 +14,7 @@ import io.leadrelay.ingest.LeadEventInbox.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -25,7 +26,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * <p>
  * One writer thread takes whatever is waiting (up to {@link #MAX_LEADS_PER_COMMIT} leads)
  * and stores it. When that transaction fails, every request of the group gets the failure
- * (and answers 503, so that Meta sends it again).
+ * (and answers 503, so that Meta sends it again); when the data of one request broke it,
+ * the requests are stored one by one and only that one fails.
  */
 class GroupCommitter implements AutoCloseable {
 
@@ -116,6 +118,16 @@ class GroupCommitter implements AutoCloseable {
 			for (int index = 0; index < group.size(); index++) {
 				group.get(index).result().complete(results.get(index));
 			}
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (group.size() == 1) {
+				group.get(0).result().completeExceptionally(ex);
+				return;
+			}
+			// One request's data broke the transaction: store each alone, so that only
+			// that
+			// one fails (and Meta's resends of the others do not keep meeting it).
+			group.forEach((pending) -> commit(List.of(pending)));
 		}
 		catch (RuntimeException | Error ex) {
 			group.forEach((pending) -> pending.result().completeExceptionally(ex));

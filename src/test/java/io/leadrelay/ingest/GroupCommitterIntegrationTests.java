@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -121,6 +122,47 @@ abstract class GroupCommitterIntegrationTests {
 				pool.shutdownNow();
 			}
 		}
+	}
+
+	@Test
+	void aRequestWhoseDataBreaksTheTransactionFailsAloneAndTheOthersAreStored() throws Exception {
+		LeadNotification poison = lead(99);
+		LeadEventInbox inbox = new LeadEventInbox(this.jdbc, this.transactions, this.audit) {
+			@Override
+			List<StoreResult> storeAll(List<Submission> submissions) {
+				if (submissions.stream().anyMatch((submission) -> submission.leads().contains(poison))) {
+					throw new DataIntegrityViolationException("value too long");
+				}
+				return super.storeAll(submissions);
+			}
+		};
+		List<Future<StoreResult>> futures;
+		try (GroupCommitter committer = new GroupCommitter(inbox)) {
+			ExecutorService pool = Executors.newFixedThreadPool(16);
+			CountDownLatch start = new CountDownLatch(1);
+			try {
+				futures = IntStream.range(90, 100).mapToObj((n) -> pool.submit(() -> {
+					start.await();
+					return committer.store(List.of(lead(n)), Instant.now());
+				})).toList();
+				start.countDown();
+				for (int n = 90; n < 100; n++) {
+					Future<StoreResult> future = futures.get(n - 90);
+					if (n == 99) {
+						assertThatExceptionOfType(ExecutionException.class).isThrownBy(future::get)
+							.havingCause()
+							.isInstanceOf(DataIntegrityViolationException.class);
+					}
+					else {
+						assertThat(future.get().accepted()).isEqualTo(1);
+					}
+				}
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM lead_event", Integer.class)).isEqualTo(9);
 	}
 
 	@Test
