@@ -98,8 +98,14 @@ class GroupCommitter implements AutoCloseable {
 				for (Pending next = this.waiting.peek(); next != null
 						&& leads + next.submission().leads().size() <= MAX_LEADS_PER_COMMIT; next = this.waiting
 							.peek()) {
-					group.add(this.waiting.remove());
-					leads += next.submission().leads().size();
+					// poll, not remove: a request refused at shutdown takes itself out of
+					// the queue
+					Pending taken = this.waiting.poll();
+					if (taken == null) {
+						break;
+					}
+					group.add(taken);
+					leads += taken.submission().leads().size();
 				}
 				commit(group);
 			}
@@ -146,6 +152,11 @@ class GroupCommitter implements AutoCloseable {
 		while ((left = this.waiting.poll()) != null) {
 			left.result().completeExceptionally(shuttingDown());
 		}
+	}
+
+	/** How many requests wait for the writer. */
+	int waiting() {
+		return this.waiting.size();
 	}
 
 	private static CannotCreateTransactionException shuttingDown() {

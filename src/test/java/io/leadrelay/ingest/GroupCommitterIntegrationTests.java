@@ -9,25 +9,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import io.leadrelay.audit.AuditLog;
 import io.leadrelay.ingest.LeadEventInbox.StoreResult;
 import io.leadrelay.ingest.LeadEventInbox.Submission;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Webhook requests committed together: each request still learns exactly which of its
@@ -35,24 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * and PostgreSQL by subclasses.
  */
 @SpringBootTest(properties = { "leadrelay.pipeline.enabled=false", "leadrelay.delivery.enabled=false" })
-abstract class GroupCommitterIntegrationTests {
+abstract class GroupCommitterIntegrationTests extends LeadEventTablesTests {
 
 	static final long FIRST_ID = 950000000000000L;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	AuditLog audit;
-
-	@BeforeEach
-	void clean() {
-		this.jdbc.update("DELETE FROM lead_event");
-		this.jdbc.update("DELETE FROM audit_event");
-	}
 
 	@Test
 	void concurrentRequestsWithOverlappingLeadsStoreEachLeadOnceAndCountItOnce() throws Exception {
@@ -126,43 +108,46 @@ abstract class GroupCommitterIntegrationTests {
 
 	@Test
 	void aRequestWhoseDataBreaksTheTransactionFailsAloneAndTheOthersAreStored() throws Exception {
+		LeadNotification gate = lead(89);
 		LeadNotification poison = lead(99);
+		CountDownLatch gateEntered = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
 		LeadEventInbox inbox = new LeadEventInbox(this.jdbc, this.transactions, this.audit) {
 			@Override
 			List<StoreResult> storeAll(List<Submission> submissions) {
+				if (submissions.get(0).leads().contains(gate)) {
+					gateEntered.countDown();
+					await().until(() -> release.await(0, TimeUnit.SECONDS));
+				}
 				if (submissions.stream().anyMatch((submission) -> submission.leads().contains(poison))) {
 					throw new DataIntegrityViolationException("value too long");
 				}
 				return super.storeAll(submissions);
 			}
 		};
-		List<Future<StoreResult>> futures;
+		ExecutorService pool = Executors.newFixedThreadPool(16);
 		try (GroupCommitter committer = new GroupCommitter(inbox)) {
-			ExecutorService pool = Executors.newFixedThreadPool(16);
-			CountDownLatch start = new CountDownLatch(1);
-			try {
-				futures = IntStream.range(90, 100).mapToObj((n) -> pool.submit(() -> {
-					start.await();
-					return committer.store(List.of(lead(n)), Instant.now());
-				})).toList();
-				start.countDown();
-				for (int n = 90; n < 100; n++) {
-					Future<StoreResult> future = futures.get(n - 90);
-					if (n == 99) {
-						assertThatExceptionOfType(ExecutionException.class).isThrownBy(future::get)
-							.havingCause()
-							.isInstanceOf(DataIntegrityViolationException.class);
-					}
-					else {
-						assertThat(future.get().accepted()).isEqualTo(1);
-					}
-				}
+			// The writer is held on a first request while ten arrive, so that the ten,
+			// the breaking one among them, are committed as one group.
+			Future<StoreResult> first = pool.submit(() -> committer.store(List.of(gate), Instant.now()));
+			gateEntered.await();
+			List<Future<StoreResult>> futures = IntStream.range(90, 100)
+				.mapToObj((n) -> pool.submit(() -> committer.store(List.of(lead(n)), Instant.now())))
+				.toList();
+			await().until(() -> committer.waiting() == 10);
+			release.countDown();
+			assertThat(first.get().accepted()).isEqualTo(1);
+			for (int n = 90; n < 99; n++) {
+				assertThat(futures.get(n - 90).get().accepted()).isEqualTo(1);
 			}
-			finally {
-				pool.shutdownNow();
-			}
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(futures.get(9)::get)
+				.havingCause()
+				.isInstanceOf(DataIntegrityViolationException.class);
 		}
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM lead_event", Integer.class)).isEqualTo(9);
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM lead_event", Integer.class)).isEqualTo(10);
 	}
 
 	@Test

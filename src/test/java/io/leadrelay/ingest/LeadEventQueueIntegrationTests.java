@@ -13,14 +13,10 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.leadrelay.audit.AuditLog;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,25 +26,10 @@ import static org.awaitility.Awaitility.await;
  * by subclasses.
  */
 @SpringBootTest(properties = "leadrelay.pipeline.enabled=false")
-abstract class LeadEventQueueIntegrationTests {
+abstract class LeadEventQueueIntegrationTests extends LeadEventTablesTests {
 
 	@Autowired
 	LeadEventQueue queue;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	AuditLog audit;
-
-	@BeforeEach
-	void clean() {
-		this.jdbc.update("DELETE FROM lead_event");
-		this.jdbc.update("DELETE FROM audit_event");
-	}
 
 	@Test
 	void givesEachEventToOneOfManyConcurrentWorkers() throws Exception {
