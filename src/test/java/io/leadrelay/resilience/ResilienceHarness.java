@@ -17,19 +17,19 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.support.LeadgenPayloads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -68,16 +68,10 @@ final class ResilienceHarness implements AutoCloseable {
 	ResilienceHarness(String name) {
 		try {
 			Path earlier = Path.of("target", "resilience", name);
-			if (Files.exists(earlier)) {
-				// A run without `clean` starts from nothing too: the last run's database
-				// would
-				// hold its leads and its page.
-				try (Stream<Path> files = Files.walk(earlier)) {
-					for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-						Files.delete(file);
-					}
-				}
-			}
+			// A run without `clean` starts from nothing too: the last run's database
+			// would
+			// hold its leads and its page.
+			FileSystemUtils.deleteRecursively(earlier);
 			this.directory = Files.createDirectories(earlier).toAbsolutePath();
 			this.mappings = Files.createDirectories(this.directory.resolve("mappings"));
 			Files.writeString(this.mappings.resolve("crm-contacts.yaml"), """
