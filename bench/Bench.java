@@ -219,7 +219,7 @@ public class Bench {
 
 	/** Sends signed leadgen notifications (or posts to the bare endpoint) for a while. */
 	static Result load(String url, int concurrency, Duration duration, LongConsumer onSend) {
-		if (onSend == null && Wrk.available()) {
+		if (onSend == null && Wrk.AVAILABLE) {
 			return Wrk.load(url, concurrency, duration);
 		}
 		return load(url, concurrency, duration, onSend, 0);
@@ -309,6 +309,10 @@ public class Bench {
 
 		static final int MAX_RATE = 40_000;
 
+		static final int THREADS = 2;
+
+		static final boolean AVAILABLE = available();
+
 		static boolean available() {
 			try {
 				return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
@@ -329,8 +333,9 @@ public class Bench {
 				try {
 					writeRequests(requests, MAX_RATE * duration.toSeconds());
 					Files.writeString(script, SCRIPT.replace("REQUESTS", requests.toAbsolutePath().toString()));
-					Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + concurrency, "-d" + duration.toSeconds() + "s",
-							"--latency", "-s", script.toString(), url, "--", "2")
+					Process wrk = new ProcessBuilder("wrk", "-t" + THREADS, "-c" + concurrency,
+							"-d" + duration.toSeconds() + "s", "--latency", "-s", script.toString(), url, "--",
+							Integer.toString(THREADS))
 						.redirectErrorStream(true)
 						.start();
 					String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
