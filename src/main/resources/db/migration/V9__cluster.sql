@@ -8,3 +8,11 @@ CREATE TABLE shedlock (
     locked_at  TIMESTAMP    NOT NULL,
     locked_by  VARCHAR(255) NOT NULL
 );
+
+-- A destination's rate limit, shared by every engine: when its next call may start, in
+-- microseconds since 1970 on the database's clock. No foreign key: a deleted destination's row
+-- is harmless, and one saved again under the same id keeps its spacing.
+CREATE TABLE destination_rate_limit (
+    destination_id VARCHAR(64) NOT NULL PRIMARY KEY,
+    next_call_at   BIGINT      NOT NULL
+);

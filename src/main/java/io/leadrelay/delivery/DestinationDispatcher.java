@@ -108,7 +108,7 @@ class DestinationDispatcher {
 		if (!guard.breaker().tryAcquirePermission()) {
 			return false;
 		}
-		if (!guard.limiter().acquirePermission()) {
+		if (!guard.permit().getAsBoolean()) {
 			guard.breaker().releasePermission();
 			return false;
 		}

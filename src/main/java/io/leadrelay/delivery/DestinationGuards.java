@@ -3,17 +3,17 @@ package io.leadrelay.delivery;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
 import org.springframework.stereotype.Component;
 
 /**
- * A circuit breaker and a rate limiter per destination (Resilience4j), so that one slow
- * or failing CRM neither floods nor is flooded, and other destinations go on.
+ * A circuit breaker (Resilience4j, this engine's own) and a rate limit (shared by every
+ * engine on the database) per destination, so that one slow or failing CRM neither floods
+ * nor is flooded, and other destinations go on.
  */
 @Component
 class DestinationGuards {
@@ -23,10 +23,13 @@ class DestinationGuards {
 
 	private final DeliveryProperties properties;
 
+	private final DestinationRateLimiter limiter;
+
 	private final Map<String, Guard> guards = new ConcurrentHashMap<>();
 
-	DestinationGuards(DeliveryProperties properties) {
+	DestinationGuards(DeliveryProperties properties, DestinationRateLimiter limiter) {
 		this.properties = properties;
+		this.limiter = limiter;
 	}
 
 	Guard forDestination(String destinationId, String type) {
@@ -45,24 +48,17 @@ class DestinationGuards {
 					.recordExceptions(CrmUnavailable.class)
 					.build());
 		double perSecond = this.properties.rateLimit(type);
-		int permits = (int) Math.max(1, Math.round(perSecond));
-		Duration period = Duration.ofNanos((long) (1_000_000_000L * permits / perSecond));
-		RateLimiter limiter = RateLimiter.of(destinationId,
-				RateLimiterConfig.custom()
-					.limitForPeriod(permits)
-					.limitRefreshPeriod(period)
-					.timeoutDuration(RATE_LIMIT_WAIT)
-					.build());
-		return new Guard(breaker, limiter);
+		return new Guard(breaker, () -> this.limiter.acquire(destinationId, perSecond, RATE_LIMIT_WAIT));
 	}
 
 	/**
 	 * The guards of one destination.
 	 *
 	 * @param breaker opens when the CRM keeps failing
-	 * @param limiter spaces calls to the CRM
+	 * @param permit waits up to {@link #RATE_LIMIT_WAIT} for the rate limit to allow a
+	 * call; false when it did not
 	 */
-	record Guard(CircuitBreaker breaker, RateLimiter limiter) {
+	record Guard(CircuitBreaker breaker, BooleanSupplier permit) {
 	}
 
 	/** A try that counts as a failure of the CRM for the circuit breaker. */

@@ -100,8 +100,9 @@ class DestinationDispatcherTests {
 
 	private DestinationDispatcher dispatcher(Connector connector) {
 		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-		return new DestinationDispatcher(this.destinations, List.of(connector), new DestinationGuards(this.properties),
-				this.results, this.queue, this.properties, new ObjectMapper(), clock);
+		return new DestinationDispatcher(this.destinations, List.of(connector),
+				new DestinationGuards(this.properties, (destination, perSecond, wait) -> true), this.results,
+				this.queue, this.properties, new ObjectMapper(), clock);
 	}
 
 	private Connector connector(int batchSize, DeliveryOutcome outcome) {

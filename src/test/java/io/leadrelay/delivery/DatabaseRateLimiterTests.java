@@ -1,0 +1,112 @@
+package io.leadrelay.delivery;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.leadrelay.support.MigratedDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A destination's rate limit holds for all engines on one database together: two
+ * limiters, each on its own connection pool (two engines), share it.
+ */
+class DatabaseRateLimiterTests {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseRateLimiterTests.class);
+
+	static final Duration WAIT = DestinationGuards.RATE_LIMIT_WAIT;
+
+	final List<HikariDataSource> pools = new ArrayList<>();
+
+	@AfterEach
+	void close() {
+		this.pools.forEach(HikariDataSource::close);
+	}
+
+	@Test
+	void twoEnginesTogetherStayWithinTheLimitInEverySecond() throws Exception {
+		String url = MigratedDatabases.postgres("rate_limits");
+		DatabaseRateLimiter first = limiter(url);
+		DatabaseRateLimiter second = limiter(url);
+		int limit = 10;
+		Duration run = Duration.ofSeconds(5);
+		List<Long> calls = Collections.synchronizedList(new ArrayList<>());
+		long end = System.nanoTime() + run.toNanos();
+		List<CompletableFuture<Void>> workers = new ArrayList<>();
+		for (DatabaseRateLimiter engine : List.of(first, second, first, second)) {
+			workers.add(CompletableFuture.runAsync(() -> {
+				while (System.nanoTime() < end) {
+					if (engine.acquire("crm", limit, WAIT)) {
+						calls.add(System.nanoTime());
+					}
+				}
+			}));
+		}
+		CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		List<Long> sorted = calls.stream().sorted().toList();
+		int busiestSecond = busiestSecond(sorted);
+		double perSecond = (sorted.size() - 1) * 1e9 / (sorted.get(sorted.size() - 1) - sorted.get(0));
+		log.info("Two engines, 4 workers, limit {}/s for {}: {} calls, at most {} in any one second, {} calls/s", limit,
+				run, sorted.size(), busiestSecond, String.format("%.2f", perSecond));
+		assertThat(busiestSecond).as("calls in the busiest second").isLessThanOrEqualTo(limit);
+		assertThat(perSecond).as("calls per second").isBetween(limit * 0.9, (double) limit);
+	}
+
+	@Test
+	void givesUpWhenNoPermitComesInTimeWithoutTakingOne() {
+		for (String url : List.of(MigratedDatabases.postgres("rate_limit_wait"),
+				MigratedDatabases.h2("rate_limit_wait"))) {
+			DatabaseRateLimiter limiter = limiter(url);
+			assertThat(limiter.acquire("crm", 0.5, WAIT)).isTrue();
+			long start = System.nanoTime();
+			assertThat(limiter.acquire("crm", 0.5, Duration.ofMillis(200))).isFalse();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
+			assertThat(limiter.acquire("crm", 0.5, WAIT)).isTrue();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1900),
+					Duration.ofMillis(3000));
+		}
+	}
+
+	@Test
+	void limitsEachDestinationOnItsOwn() {
+		for (String url : List.of(MigratedDatabases.postgres("rate_limit_apart"),
+				MigratedDatabases.h2("rate_limit_apart"))) {
+			DatabaseRateLimiter limiter = limiter(url);
+			assertThat(limiter.acquire("slow", 0.1, WAIT)).isTrue();
+			assertThat(limiter.acquire("slow", 0.1, Duration.ofMillis(100))).isFalse();
+			assertThat(limiter.acquire("other", 0.1, Duration.ofMillis(100))).isTrue();
+		}
+	}
+
+	/** The most calls in any one-second window [t, t + 1 s). */
+	static int busiestSecond(List<Long> sortedNanos) {
+		int most = 0;
+		int first = 0;
+		for (int last = 0; last < sortedNanos.size(); last++) {
+			while (sortedNanos.get(last) - sortedNanos.get(first) >= 1_000_000_000L) {
+				first++;
+			}
+			most = Math.max(most, last - first + 1);
+		}
+		return most;
+	}
+
+	private DatabaseRateLimiter limiter(String url) {
+		HikariDataSource pool = MigratedDatabases.pool(url);
+		this.pools.add(pool);
+		return new DatabaseRateLimiter(new JdbcTemplate(pool));
+	}
+
+}
