@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
  * One rate limit per destination for all engines on the database: each destination's row
  * holds when its next call may start, on the database's clock (engines on different
  * machines disagree about the time; the database is one clock for all). A permit is one
- * atomic {@code UPDATE} that moves that time on by the spacing ({@code 1/limit} seconds)
- * only while it has come; a worker that finds it still ahead waits until then and tries
- * again. Calls start at least one spacing apart, whichever engine makes them, so no
- * second holds more than the limit.
+ * atomic {@code UPDATE} that moves that time on by the spacing only while it has come; a
+ * worker that finds it still ahead waits until then and tries again. Calls start at least
+ * one spacing apart, whichever engine makes them. The spacing is {@value #HEADROOM}/limit
+ * seconds: the 10% cover the varying time from taking a permit to the call reaching the
+ * CRM (threads, network), so that the CRM, counting calls in any one second, sees no more
+ * than the limit.
  * <p>
  * Permits are taken one call at a time, just before the call, and not reserved ahead: a
  * worker whose calls take longer than the spacing would send late on a reserved slot and
@@ -26,6 +28,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DatabaseRateLimiter implements DestinationRateLimiter {
+
+	/** How much longer than 1/limit seconds calls are spaced. */
+	static final double HEADROOM = 1.1;
 
 	/** The database's clock in microseconds since 1970 (H2 2.x and PostgreSQL). */
 	static final String NOW = "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000000 AS BIGINT)";
@@ -62,7 +67,7 @@ class DatabaseRateLimiter implements DestinationRateLimiter {
 
 	/** Microseconds between two calls to a destination with this limit. */
 	static long spacingMicros(double callsPerSecond) {
-		return (long) Math.ceil(1_000_000 / callsPerSecond);
+		return (long) Math.ceil(1_000_000 * HEADROOM / callsPerSecond);
 	}
 
 	private boolean take(String destinationId, long spacing) {
