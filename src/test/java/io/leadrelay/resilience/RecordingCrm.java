@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +46,8 @@ final class RecordingCrm implements AutoCloseable {
 	private final AtomicInteger requests = new AtomicInteger();
 
 	private final AtomicInteger refused = new AtomicInteger();
+
+	private final List<Long> callTimes = Collections.synchronizedList(new ArrayList<>());
 
 	private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.UP);
 
@@ -95,6 +98,13 @@ final class RecordingCrm implements AutoCloseable {
 		return this.refused.get();
 	}
 
+	/** When each upsert call arrived ({@link System#nanoTime()}), in order. */
+	List<Long> callTimes() {
+		synchronized (this.callTimes) {
+			return this.callTimes.stream().sorted().toList();
+		}
+	}
+
 	private HttpServer start(int port) {
 		try {
 			HttpServer created = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
@@ -109,6 +119,7 @@ final class RecordingCrm implements AutoCloseable {
 	}
 
 	private void upsert(HttpExchange exchange) throws IOException {
+		this.callTimes.add(System.nanoTime());
 		this.requests.incrementAndGet();
 		JsonNode body = this.json.readTree(exchange.getRequestBody());
 		Mode now = this.mode.get();
