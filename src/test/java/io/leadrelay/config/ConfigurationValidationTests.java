@@ -1,6 +1,7 @@
 package io.leadrelay.config;
 
 import io.leadrelay.backfill.BackfillProperties;
+import io.leadrelay.cluster.ClusterProperties;
 import io.leadrelay.crypto.CryptoProperties;
 import io.leadrelay.graph.GraphProperties;
 import io.leadrelay.ingest.IngestProperties;
@@ -42,6 +43,7 @@ class ConfigurationValidationTests {
 			leadrelay.graph.usage-threshold               | 0
 			leadrelay.pages.token-check-interval          | 10s
 			leadrelay.backfill.initial-lookback           | 120d
+			leadrelay.cluster.job-lock-at-most-for        | 1s
 			""")
 	void refusesToStartWithABadValueNamingTheKey(String key, String value) {
 		this.runner.withPropertyValues(key + "=" + value).run((context) -> {
@@ -77,7 +79,8 @@ class ConfigurationValidationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ IngestProperties.class, MetaProperties.class, SecurityProperties.class,
-			CryptoProperties.class, GraphProperties.class, PagesProperties.class, BackfillProperties.class })
+			CryptoProperties.class, GraphProperties.class, PagesProperties.class, BackfillProperties.class,
+			ClusterProperties.class })
 	static class AllSettings {
 
 	}
