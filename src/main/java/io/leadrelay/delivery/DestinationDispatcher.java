@@ -22,6 +22,7 @@ import io.leadrelay.destination.Destinations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -108,7 +109,7 @@ class DestinationDispatcher {
 		if (!guard.breaker().tryAcquirePermission()) {
 			return false;
 		}
-		if (!guard.permit().getAsBoolean()) {
+		if (!permitted(guard)) {
 			guard.breaker().releasePermission();
 			return false;
 		}
@@ -136,6 +137,17 @@ class DestinationDispatcher {
 			this.results.record(call.get(i), outcomes.get(i), started, took, policy);
 		}
 		return outcomes.stream().noneMatch(DeliveryOutcome.CredentialsRejected.class::isInstance);
+	}
+
+	/** Waits for the rate limit; a database failure there hands the call back too. */
+	private static boolean permitted(DestinationGuards.Guard guard) {
+		try {
+			return guard.permit().getAsBoolean();
+		}
+		catch (DataAccessException ex) {
+			log.warn("No rate limit permit: the database failed ({})", ex.getMessage());
+			return false;
+		}
 	}
 
 	private List<DeliveryOutcome> call(Connector connector, List<DeliveryRequest> requests) {

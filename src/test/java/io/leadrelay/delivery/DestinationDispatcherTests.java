@@ -16,6 +16,8 @@ import io.leadrelay.destination.Destinations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -98,11 +100,26 @@ class DestinationDispatcherTests {
 		verify(this.queue, times(2)).release(any(), eq(NOW));
 	}
 
+	@Test
+	void handsTheCallsBackWhenTheRateLimitCannotBeRead() {
+		DestinationDispatcher dispatcher = dispatcher(connector(1, new DeliveryOutcome.Delivered(null, 200, "ok")),
+				(destination, perSecond, wait) -> {
+					throw new DataAccessResourceFailureException("Connection refused");
+				});
+		dispatcher.dispatch("crm", deliveries(2));
+		assertThat(this.calls).isEmpty();
+		verify(this.queue, times(2)).release(any(), eq(NOW.plusSeconds(1)));
+	}
+
 	private DestinationDispatcher dispatcher(Connector connector) {
+		return dispatcher(connector, (destination, perSecond, wait) -> true);
+	}
+
+	private DestinationDispatcher dispatcher(Connector connector, DestinationRateLimiter limiter) {
 		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 		return new DestinationDispatcher(this.destinations, List.of(connector),
-				new DestinationGuards(this.properties, (destination, perSecond, wait) -> true), this.results,
-				this.queue, this.properties, new ObjectMapper(), clock);
+				new DestinationGuards(this.properties, limiter), this.results, this.queue, this.properties,
+				new ObjectMapper(), clock);
 	}
 
 	private Connector connector(int batchSize, DeliveryOutcome outcome) {
