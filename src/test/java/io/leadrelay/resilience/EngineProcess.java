@@ -46,9 +46,17 @@ final class EngineProcess {
 
 	/** The engine's arguments for a given database, Graph API and mapping folder. */
 	static List<String> arguments(String datasourceUrl, String graphUrl, Path mappings) {
-		return List.of("--spring.datasource.url=" + datasourceUrl, "--leadrelay.graph.base-url=" + graphUrl,
-				"--leadrelay.mapping.directory=" + mappings, "--leadrelay.meta.app-secrets=" + APP_SECRET,
-				"--leadrelay.meta.verify-token=resilience",
+		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + datasourceUrl));
+		arguments.addAll(arguments(graphUrl, mappings));
+		return List.copyOf(arguments);
+	}
+
+	/**
+	 * The engine's arguments for a Graph API and mapping folder, on the default store.
+	 */
+	static List<String> arguments(String graphUrl, Path mappings) {
+		return List.of("--leadrelay.graph.base-url=" + graphUrl, "--leadrelay.mapping.directory=" + mappings,
+				"--leadrelay.meta.app-secrets=" + APP_SECRET, "--leadrelay.meta.verify-token=resilience",
 				"--leadrelay.security.bootstrap-admin-password=" + ADMIN_PASSWORD,
 				"--leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
 				"--leadrelay.pipeline.lease=10s", "--leadrelay.delivery.lease=10s",
@@ -67,6 +75,12 @@ final class EngineProcess {
 
 	/** Starts the engine and waits until it answers its health check. */
 	void start() {
+		launch();
+		awaitHealthy();
+	}
+
+	/** Starts the engine without waiting for it: to kill it while it starts. */
+	void launch() {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
 						this.jar.toString(), "--server.port=" + this.port));
@@ -80,6 +94,9 @@ final class EngineProcess {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private void awaitHealthy() {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			if (!this.process.isAlive()) {
