@@ -41,7 +41,7 @@ class CrashIT {
 
 	@Test
 	void losesNoAcknowledgedLeadWhenKilledMidStream() throws Exception {
-		try (ResilienceHarness harness = new ResilienceHarness("crash")) {
+		try (ResilienceHarness harness = new ResilienceHarness("crash-" + STORE + "-" + SEED)) {
 			CrashStore store = CrashStore.of(STORE, harness.directory);
 			List<String> arguments = new ArrayList<>(
 					EngineProcess.arguments(harness.graph.baseUrl(), harness.mappings));
@@ -74,7 +74,7 @@ class CrashIT {
 			}
 			sending.get();
 			assertThat(sender.acknowledged()).hasSize(LEADS);
-			harness.awaitDelivered(engine, LEADS, Duration.ofMinutes(3));
+			harness.awaitDelivered(engine, LEADS, Duration.ofMinutes(3 + LEADS / 2000));
 			String test = "crash test (" + KILLS + " kill -9 on " + store.label() + ", " + checks
 					+ " integrity checks passed)";
 			if (store.readableWhileEngineRuns()) {
