@@ -87,6 +87,7 @@ final class EmbeddedStore implements AutoCloseable {
 	private static void initialize(Path directory, Path data, String password, StoreProperties properties)
 			throws IOException {
 		Path pending = directory.resolve("postgres.init");
+		OrphanedServer.stopIfRunning(pending);
 		FileSystemUtils.deleteRecursively(pending);
 		log.info("Creating the embedded PostgreSQL database in {} (first start)", data);
 		try (EmbeddedPostgres server = builder(directory, pending, password, properties)
