@@ -47,45 +47,56 @@ class CrashIT {
 					EngineProcess.arguments(harness.graph.baseUrl(), harness.mappings));
 			arguments.addAll(store.arguments());
 			EngineProcess engine = new EngineProcess(ResilienceHarness.jar(), harness.directory, "engine", arguments);
-			Random random = new Random(SEED);
-			// The first start creates the store and migrates the schema: kill it there
-			// too.
-			Crash.DURING_START.killWhileStarting(engine, random);
+			try {
+				crashRepeatedly(harness, store, engine);
+			}
+			finally {
+				engine.stop();
+				store.killServer();
+			}
+		}
+	}
+
+	private static void crashRepeatedly(ResilienceHarness harness, CrashStore store, EngineProcess engine)
+			throws Exception {
+		Random random = new Random(SEED);
+		// The first start creates the store and migrates the schema: kill it there
+		// too.
+		Crash.DURING_START.killWhileStarting(engine, random);
+		engine.start();
+		harness.configure(engine);
+		MetaLikeSender sender = new MetaLikeSender(engine::baseUrl);
+		CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(sender));
+		int checks = 0;
+		for (int kill = 1; kill <= KILLS && !sending.isDone(); kill++) {
+			int target = LEADS * kill / (KILLS + 1) + random.nextInt(Math.max(1, LEADS / (4 * KILLS)));
+			while (sender.acknowledged().size() < target && !sending.isDone()) {
+				LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+			}
+			Crash crash = Crash.values()[(kill - 1) % Crash.values().length];
+			crash.apply(engine, store, random);
+			if (!store.readableWhileEngineRuns()) {
+				assertIntact(store, "after kill " + kill + " (" + crash + ")");
+			}
 			engine.start();
-			harness.configure(engine);
-			MetaLikeSender sender = new MetaLikeSender(engine::baseUrl);
-			CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(sender));
-			int checks = 0;
-			for (int kill = 1; kill <= KILLS && !sending.isDone(); kill++) {
-				int target = LEADS * kill / (KILLS + 1) + random.nextInt(Math.max(1, LEADS / (4 * KILLS)));
-				while (sender.acknowledged().size() < target && !sending.isDone()) {
-					LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-				}
-				Crash crash = Crash.values()[(kill - 1) % Crash.values().length];
-				crash.apply(engine, store, random);
-				if (!store.readableWhileEngineRuns()) {
-					assertIntact(store, "after kill " + kill + " (" + crash + ")");
-				}
-				engine.start();
-				if (store.readableWhileEngineRuns()) {
-					assertIntact(store, "after restart " + kill + " (" + crash + ")");
-				}
-				checks++;
-			}
-			sending.get();
-			assertThat(sender.acknowledged()).hasSize(LEADS);
-			harness.awaitDelivered(engine, LEADS, Duration.ofMinutes(3 + LEADS / 2000));
-			String test = "crash test (" + KILLS + " kill -9 on " + store.label() + ", " + checks
-					+ " integrity checks passed)";
 			if (store.readableWhileEngineRuns()) {
-				harness.assertNothingLost(test, sender, store);
-				engine.stop();
+				assertIntact(store, "after restart " + kill + " (" + crash + ")");
 			}
-			else {
-				engine.stop();
-				assertIntact(store, "after the last stop");
-				harness.assertNothingLost(test, sender, store);
-			}
+			checks++;
+		}
+		sending.get();
+		assertThat(sender.acknowledged()).hasSize(LEADS);
+		harness.awaitDelivered(engine, LEADS, Duration.ofMinutes(3 + LEADS / 2000));
+		String test = "crash test (" + KILLS + " kill -9 on " + store.label() + ", " + checks
+				+ " integrity checks passed)";
+		if (store.readableWhileEngineRuns()) {
+			harness.assertNothingLost(test, sender, store);
+			engine.stop();
+		}
+		else {
+			engine.stop();
+			assertIntact(store, "after the last stop");
+			harness.assertNothingLost(test, sender, store);
 		}
 	}
 
