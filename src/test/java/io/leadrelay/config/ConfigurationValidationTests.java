@@ -42,6 +42,7 @@ class ConfigurationValidationTests {
 			leadrelay.graph.usage-threshold               | 0
 			leadrelay.pages.token-check-interval          | 10s
 			leadrelay.backfill.initial-lookback           | 120d
+			leadrelay.routes.directory                    | '  '
 			""")
 	void refusesToStartWithABadValueNamingTheKey(String key, String value) {
 		this.runner.withPropertyValues(key + "=" + value).run((context) -> {
@@ -77,7 +78,8 @@ class ConfigurationValidationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ IngestProperties.class, MetaProperties.class, SecurityProperties.class,
-			CryptoProperties.class, GraphProperties.class, PagesProperties.class, BackfillProperties.class })
+			CryptoProperties.class, GraphProperties.class, PagesProperties.class, BackfillProperties.class,
+			RoutesProperties.class })
 	static class AllSettings {
 
 	}

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ final class EngineProcess {
 	private final List<String> arguments;
 
 	private final int port;
+
+	private Path workingDirectory;
 
 	private Process process;
 
@@ -73,6 +76,12 @@ final class EngineProcess {
 		return "http://127.0.0.1:" + this.port;
 	}
 
+	/** Runs the engine from this folder, as a user who starts the jar elsewhere would. */
+	EngineProcess in(Path directory) {
+		this.workingDirectory = directory;
+		return this;
+	}
+
 	/** Starts the engine and waits until it answers its health check. */
 	void start() {
 		launch();
@@ -87,7 +96,9 @@ final class EngineProcess {
 		command.addAll(this.arguments);
 		try {
 			this.logDirectory.toFile().mkdirs();
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
+			this.process = new ProcessBuilder(command)
+				.directory((this.workingDirectory != null) ? this.workingDirectory.toFile() : null)
+				.redirectErrorStream(true)
 				.redirectOutput(this.logDirectory.resolve("engine-" + (++this.starts) + ".log").toFile())
 				.start();
 		}
@@ -114,6 +125,26 @@ final class EngineProcess {
 				return false;
 			}
 		});
+	}
+
+	/** Starts the engine and waits for it to end by itself; returns its exit code. */
+	int runUntilItExits(Duration atMost) throws InterruptedException {
+		launch();
+		if (!this.process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+			this.process.destroyForcibly().waitFor();
+			throw new IllegalStateException("The engine was still running after " + atMost);
+		}
+		return this.process.exitValue();
+	}
+
+	/** What the engine printed since its latest start. */
+	String output() {
+		try {
+			return Files.readString(this.logDirectory.resolve("engine-" + this.starts + ".log"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** SIGKILL: no shutdown hook, no graceful anything. */
