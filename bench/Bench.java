@@ -80,7 +80,11 @@ public class Bench {
 	static List<String> run(String db, Options options) throws Exception {
 		List<String> rows = new ArrayList<>();
 		Path work = Files.createDirectories(Path.of("target", "bench", db + "-" + System.currentTimeMillis()));
-		EmbeddedPostgres postgres = db.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+		// Durable as the default store and a production server are: zonky turns both off for tests.
+		EmbeddedPostgres postgres = db.equals("postgres") ? EmbeddedPostgres.builder()
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.start() : null;
 		String url = (postgres != null) ? postgres.getJdbcUrl("postgres", "postgres")
 				: "jdbc:h2:file:" + work.toAbsolutePath().resolve("data/leadrelay") + ";WRITE_DELAY=0";
 		try (Mocks mocks = new Mocks()) {

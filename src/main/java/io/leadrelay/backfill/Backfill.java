@@ -7,12 +7,9 @@ import java.util.List;
 
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
+import io.leadrelay.backfill.FormReader.FormRead;
 import io.leadrelay.graph.GraphClient;
-import io.leadrelay.graph.GraphLead;
 import io.leadrelay.graph.GraphResult;
-import io.leadrelay.graph.LeadsPage;
-import io.leadrelay.ingest.BackfilledLead;
-import io.leadrelay.ingest.LeadEventIntake;
 import io.leadrelay.page.PageNotFoundException;
 import io.leadrelay.page.PageView;
 import io.leadrelay.page.Pages;
@@ -36,9 +33,7 @@ public class Backfill {
 
 	private final GraphClient graph;
 
-	private final LeadEventIntake intake;
-
-	private final FormWatermarks watermarks;
+	private final FormReader reader;
 
 	private final BackfillProperties properties;
 
@@ -46,12 +41,11 @@ public class Backfill {
 
 	private final Clock clock;
 
-	Backfill(Pages pages, GraphClient graph, LeadEventIntake intake, FormWatermarks watermarks,
-			BackfillProperties properties, AuditLog audit, Clock clock) {
+	Backfill(Pages pages, GraphClient graph, FormReader reader, BackfillProperties properties, AuditLog audit,
+			Clock clock) {
 		this.pages = pages;
 		this.graph = graph;
-		this.intake = intake;
-		this.watermarks = watermarks;
+		this.reader = reader;
 		this.properties = properties;
 		this.audit = audit;
 		this.clock = clock;
@@ -81,8 +75,8 @@ public class Backfill {
 	}
 
 	/**
-	 * Read the page's active forms' leads created after {@code since}, or, when it is
-	 * {@code null}, after each form's newest lead seen (less the overlap).
+	 * Read the page's active forms' leads created since {@code since}, or, when it is
+	 * {@code null}, since each form's watermark (see {@link FormReader}).
 	 */
 	public BackfillResult run(String pageId, Instant since, String actor) {
 		String token = this.pages.accessToken(pageId).orElseThrow(() -> new PageNotFoundException(pageId));
@@ -110,42 +104,16 @@ public class Backfill {
 
 	/** Returns {leads found, leads added}. */
 	private int[] readForm(String pageId, String formId, String token, Instant since, List<String> problems) {
-		Instant from = (since != null) ? since
-				: this.watermarks.newest(formId)
-					.map((newest) -> newest.minus(this.properties.overlap()))
-					.orElse(this.clock.instant().minus(this.properties.initialLookback()));
-		int found = 0;
-		int added = 0;
-		Instant newest = null;
-		String cursor = null;
-		int pagesRead = 0;
-		do {
-			GraphResult<LeadsPage> answer = this.graph.formLeads(formId, token, from, cursor);
-			if (!(answer instanceof GraphResult.Success<LeadsPage> page)) {
-				problems.add("Form " + formId + ": " + failed(pageId, answer));
-				break;
-			}
-			List<BackfilledLead> leads = page.value()
-				.leads()
-				.stream()
-				.map((lead) -> new BackfilledLead(lead.leadgenId(), pageId, formId, lead.adId(), lead.createdTime()))
-				.toList();
-			found += leads.size();
-			added += this.intake.storeBackfilled(leads);
-			newest = page.value()
-				.leads()
-				.stream()
-				.map(GraphLead::createdTime)
-				.filter((time) -> time != null)
-				.reduce(newest, (a, b) -> (a == null || b.isAfter(a)) ? b : a);
-			cursor = page.value().nextCursor();
-			pagesRead++;
+		FormRead read = this.reader.read(pageId, formId, token, since);
+		if (read.failure() != null) {
+			problems.add("Form " + formId + ": " + failed(pageId, read.failure()));
 		}
-		while (cursor != null && pagesRead < this.properties.maxPagesPerForm());
-		if (newest != null) {
-			this.watermarks.advance(formId, pageId, newest);
+		else if (read.capped()) {
+			problems.add("Form " + formId + ": stopped at leadrelay.backfill.max-pages-per-form ("
+					+ this.properties.maxPagesPerForm() + " pages); " + ((since != null)
+							? "not all its leads since " + since + " were read" : "the next polls read the rest"));
 		}
-		return new int[] { found, added };
+		return new int[] { read.found(), read.added() };
 	}
 
 	private String failed(String pageId, GraphResult<?> failure) {

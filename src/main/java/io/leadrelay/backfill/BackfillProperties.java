@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param interval how often every page's forms are polled (read by the
  * {@code backfill-poll} route; write it like 15m)
- * @param overlap how far before the newest lead seen a poll starts again, for leads Meta
- * reports late
+ * @param overlap how long after its creation Meta may still report a lead late: each poll
+ * reads this much of the time before it again
  * @param initialLookback how far back the first poll of a form looks
- * @param maxPagesPerForm how many pages of 100 leads one poll reads of a form at most
+ * @param maxPagesPerForm how many pages of 100 leads one poll reads of a form at most (a
+ * form with more leads to read is caught up over the next polls)
  */
 @ConfigurationProperties("leadrelay.backfill")
 public record BackfillProperties(@DefaultValue("15m") Duration interval, @DefaultValue("1h") Duration overlap,

@@ -1,5 +1,6 @@
 package io.leadrelay.crypto;
 
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -13,9 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keys AES-256 keys by key id, each 32 bytes in base64 (write them as ENC(...));
  * keep an old key listed until nothing is encrypted with it any more
  * @param activeKeyId the key new values are encrypted with
+ * @param keyFile where the key generated when {@code keys} is empty is kept (key id
+ * {@value EncryptionKeys#GENERATED}); with keys configured, a key already in it still
+ * decrypts what was stored with it
  */
 @ConfigurationProperties("leadrelay.crypto")
-public record CryptoProperties(@DefaultValue Map<String, String> keys, String activeKeyId) {
+public record CryptoProperties(@DefaultValue Map<String, String> keys, String activeKeyId,
+		@DefaultValue("data/encryption.key") Path keyFile) {
 
 	static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
@@ -61,7 +66,8 @@ public record CryptoProperties(@DefaultValue Map<String, String> keys, String ac
 
 	@Override
 	public String toString() {
-		return "CryptoProperties[keys=" + this.keys.keySet() + ", activeKeyId=" + this.activeKeyId + "]";
+		return "CryptoProperties[keys=" + this.keys.keySet() + ", activeKeyId=" + this.activeKeyId + ", keyFile="
+				+ this.keyFile + "]";
 	}
 
 }

@@ -95,14 +95,16 @@ public class GraphClient {
 	}
 
 	/**
-	 * One page of the form's leads created after {@code since}, from {@code afterCursor}.
+	 * One page of the form's leads created in the window from {@code from} (included) to
+	 * {@code until} (excluded), both to the second, from {@code afterCursor}.
 	 */
-	public GraphResult<LeadsPage> formLeads(String formId, String accessToken, Instant since, String afterCursor) {
+	public GraphResult<LeadsPage> formLeads(String formId, String accessToken, Instant from, Instant until,
+			String afterCursor) {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		parameters.put("fields", GraphLeadReader.FIELDS);
 		parameters.put("limit", "100");
-		parameters.put("filtering", "[{\"field\":\"time_created\",\"operator\":\"GREATER_THAN\",\"value\":"
-				+ since.getEpochSecond() + "}]");
+		parameters.put("filtering",
+				"[" + timeCreated("GREATER_THAN_OR_EQUAL", from) + "," + timeCreated("LESS_THAN", until) + "]");
 		if (afterCursor != null) {
 			parameters.put("after", afterCursor);
 		}
@@ -115,6 +117,10 @@ public class GraphClient {
 		JsonNode paging = success.value().path("paging");
 		String next = paging.hasNonNull("next") ? paging.path("cursors").path("after").asText(null) : null;
 		return new GraphResult.Success<>(new LeadsPage(List.copyOf(leads), next));
+	}
+
+	private static String timeCreated(String operator, Instant time) {
+		return "{\"field\":\"time_created\",\"operator\":\"" + operator + "\",\"value\":" + time.getEpochSecond() + "}";
 	}
 
 	/** The ids of the page's active lead forms. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.leadrelay.config.InvalidSetupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Component;
  * changed since it was last read, becomes the mapping's next version (created by
  * {@code file:<name>}); an unchanged file leaves alone what was saved through the API
  * since. Removing a file does not remove its mapping: disable it through the API.
+ * <p>
+ * The jar carries no mapping files: the default folder may be missing; a folder set in
+ * {@code leadrelay.mapping.directory} must exist.
  */
 @Component
 class MappingFiles implements InitializingBean {
@@ -49,7 +53,12 @@ class MappingFiles implements InitializingBean {
 	int load() {
 		Path directory = this.properties.directory();
 		if (!Files.isDirectory(directory)) {
-			log.warn("The mapping folder {} does not exist: no mapping files read", directory.toAbsolutePath());
+			if (!this.properties.isDefaultDirectory()) {
+				throw InvalidSetupException.missingFolder("leadrelay.mapping.directory", directory,
+						"mapping files are read from ./mappings when it exists");
+			}
+			log.info("There is no mapping folder {}: mappings come from the API only",
+					directory.toAbsolutePath().normalize());
 			return 0;
 		}
 		MappingParser parser = new MappingParser();

@@ -109,15 +109,6 @@ class LeadsApiIntegrationTests {
 	}
 
 	@Test
-	void refusesToStoreSecretsWhileNoEncryptionKeyIsConfigured() throws Exception {
-		HttpResponse<String> response = this.client.call("POST", "/api/v1/pages",
-				"{\"pageId\":\"1\",\"name\":\"A\",\"accessToken\":\"t\"}", "admin", ADMIN_PASSWORD);
-		assertThat(response.statusCode()).isEqualTo(503);
-		assertThat(this.json.readTree(response.body()).get("field").asText()).isEqualTo("leadrelay.crypto.keys");
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM page", Integer.class)).isZero();
-	}
-
-	@Test
 	void answersAParameterOfTheWrongTypeWithProblemJson() throws Exception {
 		HttpResponse<String> response = this.client.get("/api/v1/leads?page=first", "admin", ADMIN_PASSWORD);
 		assertThat(response.statusCode()).isEqualTo(400);

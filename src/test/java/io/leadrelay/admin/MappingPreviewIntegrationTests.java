@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.graph.GraphLead;
 import io.leadrelay.pipeline.LeadStore;
+import io.leadrelay.support.TemporaryFolders;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "leadrelay.security.bootstrap-admin-password=" + MappingPreviewIntegrationTests.PASSWORD,
-				"leadrelay.pipeline.enabled=false", "leadrelay.mapping.directory=target/no-mapping-files" })
+				"leadrelay.pipeline.enabled=false" })
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:preview;DB_CLOSE_DELAY=-1")
 class MappingPreviewIntegrationTests {
 
@@ -66,6 +69,11 @@ class MappingPreviewIntegrationTests {
 	final ObjectMapper json = new ObjectMapper();
 
 	WebhookClient client;
+
+	@DynamicPropertySource
+	static void noMappingFiles(DynamicPropertyRegistry registry) {
+		registry.add("leadrelay.mapping.directory", () -> TemporaryFolders.empty("no-mapping-files"));
+	}
 
 	@BeforeEach
 	void storedMappingAndLead() {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadrelay.support.TemporaryFolders;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "leadrelay.security.bootstrap-admin-password=" + MappingsApiIntegrationTests.PASSWORD,
 				"leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
-				"leadrelay.pipeline.enabled=false", "leadrelay.mapping.directory=target/no-mapping-files" })
+				"leadrelay.pipeline.enabled=false" })
 abstract class MappingsApiIntegrationTests {
 
 	static final String PASSWORD = "mappings-admin-password";
@@ -59,6 +62,11 @@ abstract class MappingsApiIntegrationTests {
 	final ObjectMapper json = new ObjectMapper();
 
 	WebhookClient client;
+
+	@DynamicPropertySource
+	static void noMappingFiles(DynamicPropertyRegistry registry) {
+		registry.add("leadrelay.mapping.directory", () -> TemporaryFolders.empty("no-mapping-files"));
+	}
 
 	@BeforeEach
 	void destinations() {

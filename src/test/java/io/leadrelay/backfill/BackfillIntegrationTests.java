@@ -1,8 +1,11 @@
 package io.leadrelay.backfill;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -115,17 +118,22 @@ abstract class BackfillIntegrationTests {
 	}
 
 	@Test
-	void startsTheNextPollFromTheNewestLeadSeenLessTheOverlap() throws Exception {
+	void startsTheNextPollAnOverlapBeforeTheLastCompleteRead() throws Exception {
+		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		backfill("?since=2026-11-01T00:00:00Z");
-		assertThat(this.jdbc
-			.queryForObject("SELECT last_created_time FROM form_watermark WHERE form_id = ?", OffsetDateTime.class,
-					FORM)
-			.toInstant()).isEqualTo(Instant.parse("2026-11-21T09:30:00Z"));
+		Instant readUntil = readUntil().orElseThrow();
+		assertThat(readUntil).isBetween(start.minus(Duration.ofHours(1)), Instant.now().minus(Duration.ofHours(1)));
 		graph.resetRequests();
 		backfill("");
-		long expected = Instant.parse("2026-11-21T08:30:00Z").getEpochSecond();
 		graph.verify(getRequestedFor(urlPathEqualTo("/v26.0/" + FORM + "/leads")).withQueryParam("filtering",
-				containing("\"value\":" + expected)));
+				containing("\"GREATER_THAN_OR_EQUAL\",\"value\":" + readUntil.getEpochSecond())));
+	}
+
+	@Test
+	void leavesTheWatermarkWhenALookBackStartsAfterIt() throws Exception {
+		Instant since = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(1));
+		assertThat(backfill("?since=" + since).get("leadsFound").asInt()).isEqualTo(2);
+		assertThat(readUntil()).as("the first poll still reads three days back").isEmpty();
 	}
 
 	@Test
@@ -165,6 +173,14 @@ abstract class BackfillIntegrationTests {
 		HttpResponse<String> response = admin("POST", "/api/v1/pages/" + PAGE + "/backfill" + query, null);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return this.json.readTree(response.body());
+	}
+
+	private Optional<Instant> readUntil() {
+		return this.jdbc
+			.queryForList("SELECT read_until FROM form_watermark WHERE form_id = ?", OffsetDateTime.class, FORM)
+			.stream()
+			.findFirst()
+			.map(OffsetDateTime::toInstant);
 	}
 
 	private String source(String leadgenId) {

@@ -44,6 +44,7 @@ class ConfigurationValidationTests {
 			leadrelay.pages.token-check-interval          | 10s
 			leadrelay.backfill.initial-lookback           | 120d
 			leadrelay.cluster.job-lock-at-most-for        | 1s
+			leadrelay.routes.directory                    | '  '
 			""")
 	void refusesToStartWithABadValueNamingTheKey(String key, String value) {
 		this.runner.withPropertyValues(key + "=" + value).run((context) -> {
@@ -80,7 +81,7 @@ class ConfigurationValidationTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ IngestProperties.class, MetaProperties.class, SecurityProperties.class,
 			CryptoProperties.class, GraphProperties.class, PagesProperties.class, BackfillProperties.class,
-			ClusterProperties.class })
+			ClusterProperties.class, RoutesProperties.class })
 	static class AllSettings {
 
 	}

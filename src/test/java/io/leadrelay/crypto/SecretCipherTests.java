@@ -16,7 +16,7 @@ class SecretCipherTests {
 
 	private static final String KEY_2026 = key(2);
 
-	private final SecretCipher cipher = new SecretCipher(new CryptoProperties(Map.of("k2026", KEY_2026), null));
+	private final SecretCipher cipher = new SecretCipher(new CryptoProperties(Map.of("k2026", KEY_2026), null, null));
 
 	@Test
 	void decryptsWhatItEncrypted() {
@@ -48,10 +48,10 @@ class SecretCipherTests {
 
 	@Test
 	void decryptsValuesOfAnOlderKeyAfterARotation() {
-		SecretCipher before = new SecretCipher(new CryptoProperties(Map.of("k2025", KEY_2025), null));
+		SecretCipher before = new SecretCipher(new CryptoProperties(Map.of("k2025", KEY_2025), null, null));
 		String old = before.encrypt("old token", "c");
 		SecretCipher after = new SecretCipher(
-				new CryptoProperties(Map.of("k2025", KEY_2025, "k2026", KEY_2026), "k2026"));
+				new CryptoProperties(Map.of("k2025", KEY_2025, "k2026", KEY_2026), "k2026", null));
 		assertThat(after.decrypt(old, "c")).isEqualTo("old token");
 		assertThat(after.needsReencryption(old)).isTrue();
 		assertThat(after.needsReencryption(after.encrypt("new token", "c"))).isFalse();
@@ -59,7 +59,7 @@ class SecretCipherTests {
 
 	@Test
 	void saysWhichKeyIsMissing() {
-		SecretCipher before = new SecretCipher(new CryptoProperties(Map.of("k2025", KEY_2025), null));
+		SecretCipher before = new SecretCipher(new CryptoProperties(Map.of("k2025", KEY_2025), null, null));
 		String old = before.encrypt("old token", "c");
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.cipher.decrypt(old, "c"))
 			.withMessageContaining("k2025");
@@ -67,7 +67,7 @@ class SecretCipherTests {
 
 	@Test
 	void refusesToEncryptWithoutAKey() {
-		SecretCipher none = new SecretCipher(new CryptoProperties(Map.of(), null));
+		SecretCipher none = new SecretCipher(new CryptoProperties(Map.of(), null, null));
 		assertThat(none.isConfigured()).isFalse();
 		assertThatExceptionOfType(NoEncryptionKeyException.class).isThrownBy(() -> none.encrypt("x", "c"))
 			.withMessageContaining("leadrelay.crypto.keys");
@@ -75,14 +75,15 @@ class SecretCipherTests {
 
 	@Test
 	void refusesBadKeySettingsNamingTheKey() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new CryptoProperties(Map.of("k", "c2hvcnQ="), null))
-			.withMessageContaining("leadrelay.crypto.keys.k");
-		assertThatIllegalArgumentException().isThrownBy(() -> new CryptoProperties(Map.of("k", "not base64!"), null))
+		assertThatIllegalArgumentException().isThrownBy(() -> new CryptoProperties(Map.of("k", "c2hvcnQ="), null, null))
 			.withMessageContaining("leadrelay.crypto.keys.k");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new CryptoProperties(Map.of("a", KEY_2025, "b", KEY_2026), null))
+			.isThrownBy(() -> new CryptoProperties(Map.of("k", "not base64!"), null, null))
+			.withMessageContaining("leadrelay.crypto.keys.k");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CryptoProperties(Map.of("a", KEY_2025, "b", KEY_2026), null, null))
 			.withMessageContaining("leadrelay.crypto.active-key-id");
-		assertThatIllegalArgumentException().isThrownBy(() -> new CryptoProperties(Map.of("a", KEY_2025), "b"))
+		assertThatIllegalArgumentException().isThrownBy(() -> new CryptoProperties(Map.of("a", KEY_2025), "b", null))
 			.withMessageContaining("leadrelay.crypto.active-key-id");
 	}
 

@@ -166,7 +166,7 @@ class GraphClientTests {
 	}
 
 	@Test
-	void pagesThroughAFormsLeadsSinceAMoment() {
+	void pagesThroughAFormsLeadsInATimeWindow() {
 		graph.stubFor(get(urlPathEqualTo("/v26.0/700000000000011/leads")).withQueryParam("after", equalTo("QVFIU2"))
 			.willReturn(
 					okJson("""
@@ -174,7 +174,8 @@ class GraphClientTests {
 							  "field_data":[]}],"paging":{"cursors":{"before":"QVFIU2","after":"QVFIU3"}}}""")));
 		graph.stubFor(get(urlPathEqualTo("/v26.0/700000000000011/leads"))
 			.withQueryParam("filtering",
-					containing("\"time_created\",\"operator\":\"GREATER_THAN\",\"value\":1767225600"))
+					equalTo("[{\"field\":\"time_created\",\"operator\":\"GREATER_THAN_OR_EQUAL\",\"value\":1767225600},"
+							+ "{\"field\":\"time_created\",\"operator\":\"LESS_THAN\",\"value\":1767312000}]"))
 			.atPriority(10)
 			.willReturn(
 					okJson("""
@@ -182,11 +183,12 @@ class GraphClientTests {
 							  "field_data":[{"name":"email","values":["b@example.com"]}]}],
 							 "paging":{"cursors":{"before":"QVFIU1","after":"QVFIU2"},
 							           "next":"https://graph.facebook.com/v26.0/700000000000011/leads?after=QVFIU2"}}""")));
-		Instant since = Instant.ofEpochSecond(1767225600);
-		LeadsPage first = success(this.client.formLeads("700000000000011", TOKEN, since, null));
+		Instant from = Instant.ofEpochSecond(1767225600);
+		Instant until = Instant.ofEpochSecond(1767312000);
+		LeadsPage first = success(this.client.formLeads("700000000000011", TOKEN, from, until, null));
 		assertThat(first.leads()).extracting(GraphLead::leadgenId).containsExactly("920000000000008");
 		assertThat(first.nextCursor()).isEqualTo("QVFIU2");
-		LeadsPage second = success(this.client.formLeads("700000000000011", TOKEN, since, first.nextCursor()));
+		LeadsPage second = success(this.client.formLeads("700000000000011", TOKEN, from, until, first.nextCursor()));
 		assertThat(second.leads()).extracting(GraphLead::leadgenId).containsExactly("920000000000009");
 		assertThat(second.nextCursor()).as("no next link: the last page").isNull();
 	}

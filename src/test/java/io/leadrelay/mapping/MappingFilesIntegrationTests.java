@@ -8,6 +8,7 @@ import java.util.Map;
 import io.leadrelay.destination.DestinationType;
 import io.leadrelay.destination.Destinations;
 import io.leadrelay.destination.NewDestination;
+import io.leadrelay.support.TemporaryFolders;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +30,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * version when it is new or has changed, and an API change is kept until its file
  * changes.
  */
-@SpringBootTest(
-		properties = { "leadrelay.pipeline.enabled=false", "leadrelay.mapping.directory=target/no-mapping-files",
-				"leadrelay.security.bootstrap-admin-password=files-admin-password" })
+@SpringBootTest(properties = { "leadrelay.pipeline.enabled=false",
+		"leadrelay.security.bootstrap-admin-password=files-admin-password" })
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:mappingfiles;DB_CLOSE_DELAY=-1")
 class MappingFilesIntegrationTests {
 
@@ -39,6 +41,11 @@ class MappingFilesIntegrationTests {
 			fields:
 			  email: {answer: email}
 			""";
+
+	@DynamicPropertySource
+	static void noMappingFiles(DynamicPropertyRegistry registry) {
+		registry.add("leadrelay.mapping.directory", () -> TemporaryFolders.empty("no-mapping-files"));
+	}
 
 	@TempDir
 	Path directory;

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ final class EngineProcess {
 
 	private final int port;
 
+	private Path workingDirectory;
+
 	private Process process;
 
 	private int starts;
@@ -46,9 +49,17 @@ final class EngineProcess {
 
 	/** The engine's arguments for a given database, Graph API and mapping folder. */
 	static List<String> arguments(String datasourceUrl, String graphUrl, Path mappings) {
-		return List.of("--spring.datasource.url=" + datasourceUrl, "--leadrelay.graph.base-url=" + graphUrl,
-				"--leadrelay.mapping.directory=" + mappings, "--leadrelay.meta.app-secrets=" + APP_SECRET,
-				"--leadrelay.meta.verify-token=resilience",
+		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + datasourceUrl));
+		arguments.addAll(arguments(graphUrl, mappings));
+		return List.copyOf(arguments);
+	}
+
+	/**
+	 * The engine's arguments for a Graph API and mapping folder, on the default store.
+	 */
+	static List<String> arguments(String graphUrl, Path mappings) {
+		return List.of("--leadrelay.graph.base-url=" + graphUrl, "--leadrelay.mapping.directory=" + mappings,
+				"--leadrelay.meta.app-secrets=" + APP_SECRET, "--leadrelay.meta.verify-token=resilience",
 				"--leadrelay.security.bootstrap-admin-password=" + ADMIN_PASSWORD,
 				"--leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
 				"--leadrelay.pipeline.lease=10s", "--leadrelay.delivery.lease=10s",
@@ -65,21 +76,38 @@ final class EngineProcess {
 		return "http://127.0.0.1:" + this.port;
 	}
 
+	/** Runs the engine from this folder, as a user who starts the jar elsewhere would. */
+	EngineProcess in(Path directory) {
+		this.workingDirectory = directory;
+		return this;
+	}
+
 	/** Starts the engine and waits until it answers its health check. */
 	void start() {
+		launch();
+		awaitHealthy();
+	}
+
+	/** Starts the engine without waiting for it: to kill it while it starts. */
+	void launch() {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
 						this.jar.toString(), "--server.port=" + this.port));
 		command.addAll(this.arguments);
 		try {
 			this.logDirectory.toFile().mkdirs();
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
+			this.process = new ProcessBuilder(command)
+				.directory((this.workingDirectory != null) ? this.workingDirectory.toFile() : null)
+				.redirectErrorStream(true)
 				.redirectOutput(this.logDirectory.resolve("engine-" + (++this.starts) + ".log").toFile())
 				.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private void awaitHealthy() {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			if (!this.process.isAlive()) {
@@ -97,6 +125,26 @@ final class EngineProcess {
 				return false;
 			}
 		});
+	}
+
+	/** Starts the engine and waits for it to end by itself; returns its exit code. */
+	int runUntilItExits(Duration atMost) throws InterruptedException {
+		launch();
+		if (!this.process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+			this.process.destroyForcibly().waitFor();
+			throw new IllegalStateException("The engine was still running after " + atMost);
+		}
+		return this.process.exitValue();
+	}
+
+	/** What the engine printed since its latest start. */
+	String output() {
+		try {
+			return Files.readString(this.logDirectory.resolve("engine-" + this.starts + ".log"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** SIGKILL: no shutdown hook, no graceful anything. */

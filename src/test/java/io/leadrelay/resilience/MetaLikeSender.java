@@ -70,7 +70,12 @@ final class MetaLikeSender {
 			}));
 		}
 		pool.shutdown();
-		pool.awaitTermination(10, TimeUnit.MINUTES);
+		Duration limit = Duration.ofMinutes(10 + count / 250);
+		if (!pool.awaitTermination(limit.toMinutes(), TimeUnit.MINUTES)) {
+			pool.shutdownNow();
+			throw new IllegalStateException("The sender did not get " + count + " leads acknowledged within " + limit
+					+ " (" + this.acknowledged.size() + " were)");
+		}
 	}
 
 	private void deliver(List<List<String>> notifications) {

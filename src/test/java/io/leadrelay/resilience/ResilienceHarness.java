@@ -138,6 +138,14 @@ final class ResilienceHarness implements AutoCloseable {
 	 * the counts.
 	 */
 	void assertNothingLost(String test, MetaLikeSender sender, String jdbcUrl, String user) throws SQLException {
+		assertNothingLost(test, sender, () -> DriverManager.getConnection(jdbcUrl, user, ""));
+	}
+
+	/**
+	 * Checks the promise against the CRM's records and the engine's database, and logs
+	 * the counts.
+	 */
+	void assertNothingLost(String test, MetaLikeSender sender, DatabaseAccess database) throws SQLException {
 		Set<String> acknowledged = sender.acknowledged();
 		Map<String, Integer> creations = this.crm.creations();
 		Set<String> missing = new HashSet<>();
@@ -147,7 +155,7 @@ final class ResilienceHarness implements AutoCloseable {
 			}
 		}
 		long createdTwice = creations.values().stream().filter((count) -> count > 1).count();
-		Map<String, Set<String>> trails = auditTrails(jdbcUrl, user);
+		Map<String, Set<String>> trails = auditTrails(database);
 		List<String> incomplete = new ArrayList<>();
 		for (String leadgenId : acknowledged) {
 			if (!trails.getOrDefault(leadgenId, Set.of()).containsAll(AUDIT_TRAIL)) {
@@ -166,9 +174,9 @@ final class ResilienceHarness implements AutoCloseable {
 		assertThat(incomplete).as("leads without a complete audit trail").isEmpty();
 	}
 
-	private static Map<String, Set<String>> auditTrails(String jdbcUrl, String user) throws SQLException {
+	private static Map<String, Set<String>> auditTrails(DatabaseAccess database) throws SQLException {
 		Map<String, Set<String>> trails = new HashMap<>();
-		try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+		try (Connection connection = database.open();
 				PreparedStatement statement = connection
 					.prepareStatement("SELECT subject_id, action FROM audit_event WHERE subject_type = 'lead'");
 				ResultSet rows = statement.executeQuery()) {
@@ -177,6 +185,14 @@ final class ResilienceHarness implements AutoCloseable {
 			}
 		}
 		return trails;
+	}
+
+	/** Opens a connection to the engine's database. */
+	@FunctionalInterface
+	interface DatabaseAccess {
+
+		Connection open() throws SQLException;
+
 	}
 
 	@Override

@@ -1,0 +1,184 @@
+package io.leadrelay.store;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.util.LinuxUtils;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The default store started and stopped as the engine does, on a real data folder.
+ */
+class EmbeddedStoreTests {
+
+	@TempDir
+	static Path shared;
+
+	/** One initialised folder the tests copy, so that only one test pays for initdb. */
+	static Path initialised;
+
+	@BeforeAll
+	static void initialiseOnce() throws Exception {
+		initialised = shared.resolve("initialised");
+		try (EmbeddedStore store = EmbeddedStore.start(properties(initialised))) {
+			execute(store, "CREATE TABLE lead_event (leadgen_id VARCHAR(32) PRIMARY KEY)");
+			execute(store, "INSERT INTO lead_event VALUES ('920000000000001')");
+		}
+	}
+
+	@Test
+	void flushesEveryCommitToDiskBeforeItReturns() throws Exception {
+		try (EmbeddedStore store = EmbeddedStore.start(properties(copyOfInitialised("flush")))) {
+			assertThat(show(store, "fsync")).isEqualTo("on");
+			assertThat(show(store, "synchronous_commit")).isEqualTo("on");
+			assertThat(show(store, "full_page_writes")).isEqualTo("on");
+		}
+	}
+
+	@Test
+	void asksForThePasswordOnlyTheEngineCanRead() throws Exception {
+		Path folder = copyOfInitialised("password");
+		try (EmbeddedStore store = EmbeddedStore.start(properties(folder))) {
+			assertThat(Files.getPosixFilePermissions(EmbeddedStore.passwordFile(folder)))
+				.isEqualTo(PosixFilePermissions.fromString("rw-------"));
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> DriverManager.getConnection(store.jdbcUrl(), EmbeddedStore.USER, "").close())
+				.withMessageContaining("password");
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> DriverManager.getConnection(store.jdbcUrl(), EmbeddedStore.USER, "wrong").close())
+				.withMessageContaining("password authentication failed");
+		}
+	}
+
+	@Test
+	void refusesASecondEngineOnTheSameFolder() throws Exception {
+		Path folder = copyOfInitialised("second");
+		try (EmbeddedStore first = EmbeddedStore.start(properties(folder))) {
+			assertThatExceptionOfType(StoreStartException.class)
+				.isThrownBy(() -> EmbeddedStore.start(properties(folder)))
+				.withMessage("Another LeadRelay engine is using the data folder " + folder);
+			assertThat(count(first)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void stopsTheServerAKilledEngineLeftRunningAndKeepsItsData() throws Exception {
+		Path folder = copyOfInitialised("orphan");
+		// What `kill -9` of the engine leaves: its PostgreSQL, a daemon, still running on
+		// the folder.
+		startServerAsADaemon(folder);
+		long pid = Long.parseLong(Files.readAllLines(folder.resolve("postgres/postmaster.pid")).get(0).strip());
+		try (EmbeddedStore store = EmbeddedStore.start(properties(folder))) {
+			assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+			assertThat(count(store)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void startsOverWhenTheFirstStartWasKilledDuringInitdb() throws Exception {
+		Path folder = shared.resolve("interrupted");
+		Path halfMade = Files.createDirectories(folder.resolve("postgres.init"));
+		Files.writeString(halfMade.resolve("postgresql.conf"), "# initdb was killed here\n");
+		try (EmbeddedStore store = EmbeddedStore.start(properties(folder))) {
+			assertThat(show(store, "server_version")).startsWith("14.");
+		}
+		assertThat(folder.resolve("postgres.init")).doesNotExist();
+		assertThat(folder.resolve("postgres/PG_VERSION")).exists();
+	}
+
+	@Test
+	void refusesToStartWithoutThePasswordOfAnExistingDatabase() throws Exception {
+		Path folder = copyOfInitialised("no-password");
+		Files.delete(EmbeddedStore.passwordFile(folder));
+		assertThatExceptionOfType(StoreStartException.class).isThrownBy(() -> EmbeddedStore.start(properties(folder)))
+			.withMessage(
+					"The embedded PostgreSQL's password file " + EmbeddedStore.passwordFile(folder) + " is missing");
+	}
+
+	private static void startServerAsADaemon(Path folder) throws Exception {
+		Path binaries;
+		try (Stream<Path> versions = Files.list(folder.resolve("postgres-binaries"))) {
+			binaries = versions.filter((path) -> path.getFileName().toString().startsWith("PG-")).findFirst().get();
+		}
+		List<String> command = new ArrayList<>();
+		if (LinuxUtils.isUnshareAvailable()) {
+			command.addAll(List.of("unshare", "-U"));
+		}
+		command.addAll(List.of(binaries.resolve("bin/pg_ctl").toString(), "-D", folder.resolve("postgres").toString(),
+				"-o", "-p " + freePort(), "-w", "start"));
+		Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(pgCtl.getInputStream().readAllBytes());
+		assertThat(pgCtl.waitFor()).as(output).isZero();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static StoreProperties properties(Path folder) {
+		return new StoreProperties(folder, Duration.ofSeconds(60));
+	}
+
+	private static Path copyOfInitialised(String name) throws Exception {
+		Path copy = Files.createDirectories(shared.resolve(name));
+		FileSystemUtils.copyRecursively(initialised.resolve("postgres"), copy.resolve("postgres"));
+		Files.copy(EmbeddedStore.passwordFile(initialised), EmbeddedStore.passwordFile(copy),
+				StandardCopyOption.COPY_ATTRIBUTES);
+		// PostgreSQL starts only on a folder that is its owner's alone; the binaries are
+		// shared.
+		Files.setPosixFilePermissions(copy.resolve("postgres"), PosixFilePermissions.fromString("rwx------"));
+		Files.createSymbolicLink(copy.resolve("postgres-binaries"), initialised.resolve("postgres-binaries"));
+		return copy;
+	}
+
+	private static void execute(EmbeddedStore store, String sql) throws SQLException {
+		try (Connection connection = connect(store); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private static String show(EmbeddedStore store, String setting) throws SQLException {
+		try (Connection connection = connect(store);
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SHOW " + setting)) {
+			rows.next();
+			return rows.getString(1);
+		}
+	}
+
+	private static long count(EmbeddedStore store) throws SQLException {
+		try (Connection connection = connect(store);
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM lead_event")) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	private static Connection connect(EmbeddedStore store) throws SQLException {
+		return DriverManager.getConnection(store.jdbcUrl(), EmbeddedStore.USER, store.password());
+	}
+
+}
