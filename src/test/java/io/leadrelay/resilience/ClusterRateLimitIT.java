@@ -34,6 +34,8 @@ class ClusterRateLimitIT {
 
 	static final int LEADS = 100;
 
+	static final int WARM_UP_CALLS = 16;
+
 	private static final Logger log = LoggerFactory.getLogger(ClusterRateLimitIT.class);
 
 	private static final Pattern DELIVERED = Pattern
@@ -42,6 +44,7 @@ class ClusterRateLimitIT {
 	@Test
 	void twoEnginesTogetherKeepADestinationsRateLimit() throws Exception {
 		try (ResilienceHarness harness = new ResilienceHarness("cluster-rate-limit")) {
+			warmUp(harness.crm);
 			String database = EmbeddedPostgresSupport.newDatabase("cluster_rate_limit");
 			List<String> arguments = new ArrayList<>(
 					EngineProcess.arguments(database, harness.graph.baseUrl(), harness.mappings));
@@ -59,7 +62,8 @@ class ClusterRateLimitIT {
 						() -> ((turn.incrementAndGet() % 2 == 0) ? second : first).baseUrl());
 				sender.send(950000000000000L, LEADS, 4);
 				harness.awaitDelivered(first, LEADS, Duration.ofSeconds(60));
-				assertWithinTheLimit(harness.crm.callTimes(), delivered(first), delivered(second));
+				List<Long> calls = harness.crm.callTimes();
+				assertWithinTheLimit(calls.subList(WARM_UP_CALLS, calls.size()), delivered(first), delivered(second));
 				harness.assertNothingLost("rate limit across two engines", sender, database, "postgres");
 			}
 			finally {
@@ -72,15 +76,37 @@ class ClusterRateLimitIT {
 	private static void assertWithinTheLimit(List<Long> calls, int byFirst, int bySecond) {
 		int busiest = CallWindows.busiestSecond(calls);
 		double seconds = (calls.get(calls.size() - 1) - calls.get(0)) / 1e9;
-		double perSecond = (calls.size() - 1) / seconds;
-		log.info("Rate limit {}/s on one destination, two engines on PostgreSQL: {} calls in {} s ({} calls/s), "
-				+ "at most {} in any one second ({} calls came {} ms apart at the closest); deliveries sent by each "
-				+ "engine: {} and {}", LIMIT, calls.size(), String.format("%.1f", seconds),
-				String.format("%.2f", perSecond), busiest, LIMIT + 1,
-				CallWindows.shortestSpan(calls, LIMIT + 1).toMillis(), byFirst, bySecond);
+		// The first calls wait for the pipeline; by the second half the deliveries queue
+		// up.
+		List<Long> backlog = calls.subList(calls.size() / 2, calls.size());
+		double sustained = (backlog.size() - 1) * 1e9 / (backlog.get(backlog.size() - 1) - backlog.get(0));
+		log.info(
+				"Rate limit {}/s on one destination, two engines on PostgreSQL: {} calls in {} s, {} calls/s "
+						+ "with a backlog; at most {} in any one second ({} calls came {} ms apart at the closest); "
+						+ "deliveries sent by each engine: {} and {}",
+				LIMIT, calls.size(), String.format("%.1f", seconds), String.format("%.2f", sustained), busiest,
+				LIMIT + 1, CallWindows.shortestSpan(calls, LIMIT + 1).toMillis(), byFirst, bySecond);
 		assertThat(busiest).as("calls in the busiest second").isLessThanOrEqualTo(LIMIT);
-		assertThat(perSecond).as("calls per second").isGreaterThan(LIMIT * 0.8);
+		assertThat(sustained).as("calls per second with a backlog").isGreaterThan(LIMIT * 0.8);
 		assertThat(List.of(byFirst, bySecond)).as("deliveries sent by each engine").allMatch((sent) -> sent > 0);
+	}
+
+	/**
+	 * Warms the CRM stand-in up, as a real CRM is: its first calls in this JVM (threads
+	 * started, classes loaded) are answered up to 200 ms late, and calls the engines
+	 * spaced correctly would be counted close together.
+	 */
+	private static void warmUp(RecordingCrm crm) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+		for (int i = 0; i < WARM_UP_CALLS; i++) {
+			calls.add(http.sendAsync(HttpRequest.newBuilder(URI.create(crm.baseUrl() + RecordingCrm.UPSERT))
+				.POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":[]}"))
+				.build(), HttpResponse.BodyHandlers.ofString()));
+		}
+		for (CompletableFuture<HttpResponse<String>> call : calls) {
+			assertThat(call.get().statusCode()).isEqualTo(200);
+		}
 	}
 
 	/** Deliveries this engine sent, from its Prometheus metrics. */
