@@ -7,6 +7,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import io.leadrelay.config.InvalidSetupException;
+
 /**
  * One engine per data folder: held for the engine's life, released by the operating
  * system when the engine dies (also by {@code kill -9}), so a crashed engine never blocks
@@ -40,7 +42,7 @@ final class DataDirectoryLock implements AutoCloseable {
 		}
 		if (lock == null) {
 			channel.close();
-			throw new StoreStartException("Another LeadRelay engine is using the data folder " + directory,
+			throw new InvalidSetupException("Another LeadRelay engine is using the data folder " + directory,
 					"Stop the other engine, or give this one its own folder with leadrelay.store.directory. "
 							+ "Engines that share data share a PostgreSQL database instead (see the README).",
 					null);

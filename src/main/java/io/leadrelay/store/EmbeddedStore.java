@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import io.leadrelay.config.InvalidSetupException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,8 @@ final class EmbeddedStore implements AutoCloseable {
 			Path data = directory.resolve("postgres");
 			Path passwordFile = passwordFile(directory);
 			if (Files.isDirectory(data) && !Files.exists(passwordFile)) {
-				throw new StoreStartException("The embedded PostgreSQL's password file " + passwordFile + " is missing",
+				throw new InvalidSetupException(
+						"The embedded PostgreSQL's password file " + passwordFile + " is missing",
 						"Restore it from a backup of the data folder.", null);
 			}
 			String password = StorePassword.readOrCreate(passwordFile);
@@ -69,10 +71,10 @@ final class EmbeddedStore implements AutoCloseable {
 		}
 		catch (IOException | RuntimeException ex) {
 			closeQuietly(lock);
-			if (ex instanceof StoreStartException start) {
+			if (ex instanceof InvalidSetupException start) {
 				throw start;
 			}
-			throw new StoreStartException("The embedded PostgreSQL in " + directory + " could not start: " + ex,
+			throw new InvalidSetupException("The embedded PostgreSQL in " + directory + " could not start: " + ex,
 					"Check the messages above. To use a PostgreSQL server of your own instead, set "
 							+ "spring.datasource.url (see the README, PostgreSQL).",
 					ex);

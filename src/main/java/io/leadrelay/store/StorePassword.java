@@ -14,6 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
+import io.leadrelay.config.InvalidSetupException;
+
 /**
  * The embedded PostgreSQL's password: made once, readable by the engine's user only.
  */
@@ -26,7 +28,7 @@ final class StorePassword {
 		if (Files.exists(file)) {
 			String password = Files.readString(file, StandardCharsets.UTF_8).strip();
 			if (password.isEmpty()) {
-				throw new StoreStartException("The embedded PostgreSQL's password file " + file + " is empty",
+				throw new InvalidSetupException("The embedded PostgreSQL's password file " + file + " is empty",
 						"Restore the file from a backup of the data folder.", null);
 			}
 			return password;

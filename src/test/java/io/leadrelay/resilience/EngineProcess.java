@@ -109,7 +109,7 @@ final class EngineProcess {
 
 	private void awaitHealthy() {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+		await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(
 						"The engine exited with " + this.process.exitValue() + "; see " + this.logDirectory);

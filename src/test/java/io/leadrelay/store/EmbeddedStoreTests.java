@@ -14,8 +14,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.leadrelay.config.InvalidSetupException;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,7 +76,7 @@ class EmbeddedStoreTests {
 	void refusesASecondEngineOnTheSameFolder() throws Exception {
 		Path folder = copyOfInitialised("second");
 		try (EmbeddedStore first = EmbeddedStore.start(properties(folder))) {
-			assertThatExceptionOfType(StoreStartException.class)
+			assertThatExceptionOfType(InvalidSetupException.class)
 				.isThrownBy(() -> EmbeddedStore.start(properties(folder)))
 				.withMessage("Another LeadRelay engine is using the data folder " + folder);
 			assertThat(count(first)).isEqualTo(1);
@@ -110,7 +112,7 @@ class EmbeddedStoreTests {
 	void refusesToStartWithoutThePasswordOfAnExistingDatabase() throws Exception {
 		Path folder = copyOfInitialised("no-password");
 		Files.delete(EmbeddedStore.passwordFile(folder));
-		assertThatExceptionOfType(StoreStartException.class).isThrownBy(() -> EmbeddedStore.start(properties(folder)))
+		assertThatExceptionOfType(InvalidSetupException.class).isThrownBy(() -> EmbeddedStore.start(properties(folder)))
 			.withMessage(
 					"The embedded PostgreSQL's password file " + EmbeddedStore.passwordFile(folder) + " is missing");
 	}
@@ -124,11 +126,16 @@ class EmbeddedStoreTests {
 		if (LinuxUtils.isUnshareAvailable()) {
 			command.addAll(List.of("unshare", "-U"));
 		}
+		// The server's output goes to a file: it outlives pg_ctl and would hold a pipe
+		// open.
+		Path log = folder.resolve("orphan.log");
 		command.addAll(List.of(binaries.resolve("bin/pg_ctl").toString(), "-D", folder.resolve("postgres").toString(),
-				"-o", "-p " + freePort(), "-w", "start"));
-		Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(pgCtl.getInputStream().readAllBytes());
-		assertThat(pgCtl.waitFor()).as(output).isZero();
+				"-l", log.toString(), "-o", "-p " + freePort(), "-w", "start"));
+		Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(folder.resolve("pg_ctl.log").toFile())
+			.start();
+		assertThat(pgCtl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(pgCtl.exitValue()).as(Files.readString(folder.resolve("pg_ctl.log"))).isZero();
 	}
 
 	private static int freePort() throws IOException {
