@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.leadrelay.config.InvalidSetupException;
 import io.zonky.test.db.postgres.util.LinuxUtils;
@@ -118,10 +117,11 @@ class EmbeddedStoreTests {
 	}
 
 	private static void startServerAsADaemon(Path folder) throws Exception {
-		Path binaries;
-		try (Stream<Path> versions = Files.list(folder.resolve("postgres-binaries"))) {
-			binaries = versions.filter((path) -> path.getFileName().toString().startsWith("PG-")).findFirst().get();
-		}
+		// The binaries the store ran, wherever zonky unpacked them (it unpacks once per
+		// JVM):
+		// PostgreSQL writes its own command line to postmaster.opts.
+		String opts = Files.readString(folder.resolve("postgres/postmaster.opts")).strip();
+		Path postgres = Path.of(opts.substring(0, opts.indexOf(' ')));
 		List<String> command = new ArrayList<>();
 		if (LinuxUtils.isUnshareAvailable()) {
 			command.addAll(List.of("unshare", "-U"));
@@ -129,8 +129,8 @@ class EmbeddedStoreTests {
 		// The server's output goes to a file: it outlives pg_ctl and would hold a pipe
 		// open.
 		Path log = folder.resolve("orphan.log");
-		command.addAll(List.of(binaries.resolve("bin/pg_ctl").toString(), "-D", folder.resolve("postgres").toString(),
-				"-l", log.toString(), "-o", "-p " + freePort(), "-w", "start"));
+		command.addAll(List.of(postgres.resolveSibling("pg_ctl").toString(), "-D",
+				folder.resolve("postgres").toString(), "-l", log.toString(), "-o", "-p " + freePort(), "-w", "start"));
 		Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(folder.resolve("pg_ctl.log").toFile())
 			.start();
@@ -156,7 +156,9 @@ class EmbeddedStoreTests {
 		// PostgreSQL starts only on a folder that is its owner's alone; the binaries are
 		// shared.
 		Files.setPosixFilePermissions(copy.resolve("postgres"), PosixFilePermissions.fromString("rwx------"));
-		Files.createSymbolicLink(copy.resolve("postgres-binaries"), initialised.resolve("postgres-binaries"));
+		if (Files.isDirectory(initialised.resolve("postgres-binaries"))) {
+			Files.createSymbolicLink(copy.resolve("postgres-binaries"), initialised.resolve("postgres-binaries"));
+		}
 		return copy;
 	}
 
