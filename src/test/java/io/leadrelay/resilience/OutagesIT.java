@@ -1,6 +1,8 @@
 package io.leadrelay.resilience;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 import io.leadrelay.support.LeadgenPayloads;
@@ -21,8 +23,12 @@ class OutagesIT {
 	void deliversEverythingOnceTheCrmAndTheTokenAreBack() throws Exception {
 		try (ResilienceHarness harness = new ResilienceHarness("outages")) {
 			String database = "jdbc:h2:file:" + harness.directory.resolve("data/leadrelay") + ";WRITE_DELAY=0";
-			EngineProcess engine = new EngineProcess(ResilienceHarness.jar(), harness.directory, "engine",
+			// H2's user is no longer a default of the engine's: name the one the check
+			// uses.
+			List<String> arguments = new ArrayList<>(
 					EngineProcess.arguments(database, harness.graph.baseUrl(), harness.mappings));
+			arguments.add("--spring.datasource.username=sa");
+			EngineProcess engine = new EngineProcess(ResilienceHarness.jar(), harness.directory, "engine", arguments);
 			engine.start();
 			harness.configure(engine);
 			MetaLikeSender sender = new MetaLikeSender(engine::baseUrl);
