@@ -1,21 +1,14 @@
 package io.leadrelay.crypto;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
-import java.util.Set;
 
 import io.leadrelay.config.InvalidSetupException;
+import io.leadrelay.config.OwnerOnlyFile;
 
 /**
  * A file holding one AES-256 key in base64: the key the engine generates at its first
@@ -25,8 +18,6 @@ import io.leadrelay.config.InvalidSetupException;
  * no key file or a whole one.
  */
 final class KeyFile {
-
-	static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	private final Path path;
 
@@ -71,7 +62,8 @@ final class KeyFile {
 	/** Whether a POSIX file system lets others than the owner read or write the file. */
 	boolean openToOthers() {
 		try {
-			return isPosix() && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(this.path));
+			return OwnerOnlyFile.isPosix(this.path)
+					&& !OwnerOnlyFile.OWNER_ONLY.containsAll(Files.getPosixFilePermissions(this.path));
 		}
 		catch (IOException ex) {
 			return false;
@@ -88,17 +80,8 @@ final class KeyFile {
 		new SecureRandom().nextBytes(key);
 		String text = Base64.getEncoder().encodeToString(key);
 		Path folder = this.path.getParent();
-		Path partial = folder.resolve(this.path.getFileName() + ".partial");
 		try {
-			Files.createDirectories(folder);
-			Files.deleteIfExists(partial);
-			try (FileChannel file = FileChannel.open(partial,
-					EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly())) {
-				file.write(ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.US_ASCII)));
-				file.force(true);
-			}
-			Files.move(partial, this.path);
-			syncFolder(folder);
+			OwnerOnlyFile.create(this.path, text + "\n");
 		}
 		catch (IOException ex) {
 			throw new InvalidSetupException(
@@ -115,25 +98,6 @@ final class KeyFile {
 		return new InvalidSetupException("The encryption key file " + this.path + " " + problem,
 				"Restore the file from your backup (it holds the key of the stored secrets whose values start "
 						+ "with v1:" + EncryptionKeys.GENERATED + ":), or correct leadrelay.crypto.key-file.");
-	}
-
-	private FileAttribute<?>[] ownerOnly() {
-		return isPosix() ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(OWNER_ONLY) }
-				: new FileAttribute<?>[0];
-	}
-
-	private boolean isPosix() {
-		return this.path.getFileSystem().supportedFileAttributeViews().contains("posix");
-	}
-
-	/** Makes the rename last through a power loss, where the file system allows it. */
-	private static void syncFolder(Path folder) {
-		try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
-			directory.force(true);
-		}
-		catch (IOException ex) {
-			// Not every platform opens or syncs a folder; the file itself is synced.
-		}
 	}
 
 }
