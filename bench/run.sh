@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the LeadRelay benchmark: see bench/README.md. Arguments go to Bench.java, e.g.
+# Runs the LeadRelay benchmark: see bench/README.md. Arguments go to io.leadrelay.bench.Bench
+# (src/test/java/io/leadrelay/bench/), e.g.
 #   bench/run.sh --db h2 --seconds 20 --concurrency 64
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,5 +9,5 @@ if [[ -z "${jar}" ]]; then
   ./mvnw -q -B -DskipTests package
   jar=$(ls target/leadrelay-*.jar | grep -v original | head -1)
 fi
-./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-exec java -cp "$(cat target/bench-classpath.txt)" bench/Bench.java --jar "${jar}" "$@"
+./mvnw -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+exec java -cp "target/test-classes:$(cat target/bench-classpath.txt)" io.leadrelay.bench.Bench --jar "${jar}" "$@"
