@@ -19,8 +19,8 @@ import io.leadrelay.delivery.DeliveryOutcome.Delivered;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryOutcome.Retry;
 import io.leadrelay.delivery.DeliveryRequest;
-import io.leadrelay.delivery.HttpAnswer;
-import io.leadrelay.delivery.HttpAnswer.Replied;
+import io.leadrelay.delivery.HttpReply;
+import io.leadrelay.delivery.HttpReply.Replied;
 import io.leadrelay.delivery.RetryDelays;
 
 /**
@@ -42,8 +42,8 @@ final class HubSpotAnswers {
 		this.clock = clock;
 	}
 
-	List<DeliveryOutcome> read(HttpAnswer answer, List<DeliveryRequest> requests, String idProperty) {
-		if (answer instanceof HttpAnswer.NoAnswer none) {
+	List<DeliveryOutcome> read(HttpReply answer, List<DeliveryRequest> requests, String idProperty) {
+		if (answer instanceof HttpReply.NoReply none) {
 			return Collections.nCopies(requests.size(), none.retry());
 		}
 		Replied replied = (Replied) answer;

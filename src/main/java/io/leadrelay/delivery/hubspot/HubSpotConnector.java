@@ -15,7 +15,7 @@ import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryOutcome.CredentialsRejected;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryRequest;
-import io.leadrelay.delivery.HttpAnswer;
+import io.leadrelay.delivery.HttpReply;
 import io.leadrelay.destination.DestinationType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -94,13 +94,13 @@ public class HubSpotConnector implements Connector {
 	}
 
 	private List<DeliveryOutcome> upsert(List<DeliveryRequest> inputs, String idProperty) {
-		HttpAnswer answer = this.client.upsert(inputs, idProperty);
-		if (inputs.size() > 1 && answer instanceof HttpAnswer.Replied replied
+		HttpReply reply = this.client.upsert(inputs, idProperty);
+		if (inputs.size() > 1 && reply instanceof HttpReply.Replied replied
 				&& (replied.status() == 400 || replied.status() == 409)) {
 			// HubSpot refused the whole batch for what may be one bad lead: find which.
 			return inputs.stream().map((input) -> upsert(List.of(input), idProperty).get(0)).toList();
 		}
-		return this.answers.read(answer, inputs, idProperty);
+		return this.answers.read(reply, inputs, idProperty);
 	}
 
 	/**

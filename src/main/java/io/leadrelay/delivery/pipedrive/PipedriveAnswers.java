@@ -12,8 +12,8 @@ import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryOutcome.CredentialsRejected;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryOutcome.Retry;
-import io.leadrelay.delivery.HttpAnswer;
-import io.leadrelay.delivery.HttpAnswer.Replied;
+import io.leadrelay.delivery.HttpReply;
+import io.leadrelay.delivery.HttpReply.Replied;
 import io.leadrelay.delivery.RetryDelays;
 
 /**
@@ -43,8 +43,8 @@ final class PipedriveAnswers {
 	 * @param answer the answer
 	 * @param call what the call did, for messages
 	 */
-	Reply read(HttpAnswer answer, String call) {
-		if (answer instanceof HttpAnswer.NoAnswer none) {
+	Reply read(HttpReply answer, String call) {
+		if (answer instanceof HttpReply.NoReply none) {
 			return new Reply(null, none.retry());
 		}
 		Replied replied = (Replied) answer;

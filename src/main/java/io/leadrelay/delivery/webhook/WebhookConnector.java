@@ -14,7 +14,7 @@ import io.leadrelay.delivery.ConnectorHttp;
 import io.leadrelay.delivery.ConnectorTimeouts;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryRequest;
-import io.leadrelay.delivery.HttpAnswer;
+import io.leadrelay.delivery.HttpReply;
 import io.leadrelay.delivery.RetryDelays;
 import io.leadrelay.destination.DestinationType;
 
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}). The
  * {@code webhook-id} is the same on every retry of a lead, so the receiver can drop
  * repeats. Any 2xx is delivered; 408, 429 and 5xx are tried again ({@code Retry-After}
- * honoured); 401 and 403 pause the destination; other answers are refusals.
+ * honoured); 401 and 403 pause the destination; other replies are refusals.
  */
 @Component
 public class WebhookConnector implements Connector {
@@ -68,25 +68,25 @@ public class WebhookConnector implements Connector {
 					WebhookSignature.sign(request.credentials().get("signingSecret"), request.idempotencyKey(),
 							timestamp, body))
 			.POST(HttpRequest.BodyPublishers.ofString(body));
-		HttpAnswer answer = this.http.send(call, "sending the lead");
-		if (answer instanceof HttpAnswer.NoAnswer none) {
+		HttpReply reply = this.http.send(call, "sending the lead");
+		if (reply instanceof HttpReply.NoReply none) {
 			return none.retry();
 		}
-		return outcome((HttpAnswer.Replied) answer);
+		return outcome((HttpReply.Replied) reply);
 	}
 
-	private DeliveryOutcome outcome(HttpAnswer.Replied answer) {
-		int status = answer.status();
-		if (answer.successful()) {
+	private DeliveryOutcome outcome(HttpReply.Replied reply) {
+		int status = reply.status();
+		if (reply.successful()) {
 			return new DeliveryOutcome.Delivered(null, status, "accepted");
 		}
-		String text = "The webhook answered " + status + quote(answer.body());
+		String text = "The webhook answered " + status + quote(reply.body());
 		if (status == 429) {
-			return DeliveryOutcome.Retry.throttled(RetryDelays.retryAfter(answer, this.clock).orElse(null), text,
-					status, null);
+			return DeliveryOutcome.Retry.throttled(RetryDelays.retryAfter(reply, this.clock).orElse(null), text, status,
+					null);
 		}
 		if (status == 408 || status >= 500) {
-			return new DeliveryOutcome.Retry(RetryDelays.retryAfter(answer, this.clock).orElse(null), false, text,
+			return new DeliveryOutcome.Retry(RetryDelays.retryAfter(reply, this.clock).orElse(null), false, text,
 					status, null);
 		}
 		if (status == 401 || status == 403) {
