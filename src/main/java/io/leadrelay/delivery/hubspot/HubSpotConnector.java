@@ -33,7 +33,7 @@ public class HubSpotConnector implements Connector {
 
 	private final HubSpotClient client;
 
-	private final HubSpotAnswers answers;
+	private final HubSpotReplies replies;
 
 	@Autowired
 	public HubSpotConnector(ObjectMapper json, Clock clock) {
@@ -42,7 +42,7 @@ public class HubSpotConnector implements Connector {
 
 	public HubSpotConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
 		this.client = new HubSpotClient(json, timeouts);
-		this.answers = new HubSpotAnswers(json, clock);
+		this.replies = new HubSpotReplies(json, clock);
 	}
 
 	@Override
@@ -100,7 +100,7 @@ public class HubSpotConnector implements Connector {
 			// HubSpot refused the whole batch for what may be one bad lead: find which.
 			return inputs.stream().map((input) -> upsert(List.of(input), idProperty).get(0)).toList();
 		}
-		return this.answers.read(reply, inputs, idProperty);
+		return this.replies.read(reply, inputs, idProperty);
 	}
 
 	/**

@@ -15,7 +15,7 @@ import io.leadrelay.delivery.DeliveryOutcome.Delivered;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryOutcome.Retry;
 import io.leadrelay.delivery.DeliveryRequest;
-import io.leadrelay.delivery.pipedrive.PipedriveAnswers.Reply;
+import io.leadrelay.delivery.pipedrive.PipedriveReplies.Result;
 import io.leadrelay.delivery.pipedrive.PipedriveClient.Account;
 import io.leadrelay.destination.DestinationType;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,7 @@ public class PipedriveConnector implements Connector {
 
 	private final PipedriveClient client;
 
-	private final PipedriveAnswers answers;
+	private final PipedriveReplies replies;
 
 	private final PipedrivePersons persons;
 
@@ -45,7 +45,7 @@ public class PipedriveConnector implements Connector {
 
 	public PipedriveConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
 		this.client = new PipedriveClient(timeouts);
-		this.answers = new PipedriveAnswers(json, clock);
+		this.replies = new PipedriveReplies(json, clock);
 		this.persons = new PipedrivePersons(json);
 		this.json = json;
 	}
@@ -67,15 +67,15 @@ public class PipedriveConnector implements Connector {
 					"MISSING_EMAIL");
 		}
 		Account account = new Account(request.settings().getOrDefault("baseUrl", "https://api.pipedrive.com"), token);
-		Reply search = this.answers.read(this.client.searchPerson(account, email), "searching the person");
+		Result search = this.replies.read(this.client.searchPerson(account, email), "searching the person");
 		if (search.failed()) {
 			return search.failure();
 		}
 		Optional<JsonNode> found = Optional.ofNullable(search.data().path("items").path(0).get("item"));
-		Reply saved = found.isPresent()
-				? this.answers.read(this.client.updatePerson(account, found.get().path("id").asLong(),
+		Result saved = found.isPresent()
+				? this.replies.read(this.client.updatePerson(account, found.get().path("id").asLong(),
 						this.persons.toUpdate(request.payload(), found.get())), "updating the person")
-				: this.answers.read(this.client.createPerson(account, this.persons.toCreate(request.payload())),
+				: this.replies.read(this.client.createPerson(account, this.persons.toCreate(request.payload())),
 						"creating the person");
 		if (saved.failed()) {
 			return saved.failure();
@@ -90,7 +90,7 @@ public class PipedriveConnector implements Connector {
 
 	private DeliveryOutcome lead(Account account, DeliveryRequest request, long personId, String person) {
 		String title = title(request);
-		Reply leads = this.answers.read(this.client.leadsOf(account, personId), "listing the person's leads");
+		Result leads = this.replies.read(this.client.leadsOf(account, personId), "listing the person's leads");
 		if (leads.failed()) {
 			return leads.failure();
 		}
@@ -103,7 +103,7 @@ public class PipedriveConnector implements Connector {
 			.put("title", title)
 			.put("person_id", personId)
 			.put("origin_id", request.idempotencyKey());
-		Reply created = this.answers.read(this.client.createLead(account, body), "creating the lead");
+		Result created = this.replies.read(this.client.createLead(account, body), "creating the lead");
 		if (created.failed()) {
 			return created.failure();
 		}
