@@ -24,8 +24,8 @@ import io.leadrelay.delivery.HttpReply.Replied;
 import io.leadrelay.delivery.RetryDelays;
 
 /**
- * Reads HubSpot's reply to a batch upsert into one outcome per lead. Every field of
- * its bodies is treated as optional.
+ * Reads HubSpot's reply to a batch upsert into one outcome per lead. Every field of its
+ * bodies is treated as optional.
  */
 final class HubSpotReplies {
 
