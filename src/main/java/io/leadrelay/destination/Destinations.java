@@ -28,10 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Destinations {
 
-	static final String ACTIVE = "active";
-
-	static final String NEEDS_CREDENTIALS = "needs_credentials";
-
 	private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
 	};
 
@@ -58,8 +54,9 @@ public class Destinations {
 		this.json = json;
 		this.clock = clock;
 		this.view = (rs, row) -> new DestinationView(rs.getString(1), rs.getString(2), rs.getString(3),
-				readMap(rs.getString(4)), names(rs.getString(5)), rs.getBoolean(6), rs.getString(7),
-				rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getObject(9, OffsetDateTime.class).toInstant());
+				readMap(rs.getString(4)), names(rs.getString(5)), rs.getBoolean(6),
+				DestinationStatus.fromCode(rs.getString(7)), rs.getObject(8, OffsetDateTime.class).toInstant(),
+				rs.getObject(9, OffsetDateTime.class).toInstant());
 	}
 
 	public List<DestinationView> list() {
@@ -90,8 +87,8 @@ public class Destinations {
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", destination.id(), destination.name(),
 					destination.type().code(), writeMap(settings),
 					encryptCredentials(destination.id(), destination.credentials()),
-					String.join(",", new TreeMap<>(destination.credentials()).keySet()), destination.enabled(), ACTIVE,
-					now, now);
+					String.join(",", new TreeMap<>(destination.credentials()).keySet()), destination.enabled(),
+					DestinationStatus.ACTIVE.code(), now, now);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new DestinationAlreadyExistsException(destination.id());
@@ -117,7 +114,7 @@ public class Destinations {
 				(change.name() != null) ? change.name() : current.name(), writeMap(settings),
 				encryptCredentials(id, credentials), String.join(",", new TreeMap<>(credentials).keySet()),
 				(change.enabled() != null) ? change.enabled() : current.enabled(),
-				newCredentials ? ACTIVE : current.status(), now(), id);
+				(newCredentials ? DestinationStatus.ACTIVE : current.status()).code(), now(), id);
 		audit(actor, "destination.updated", id, "{\"credentialsChanged\":" + newCredentials + "}");
 		return get(id);
 	}
@@ -149,7 +146,8 @@ public class Destinations {
 	public void markNeedsCredentials(String id, String reason) {
 		if (this.jdbc.update(
 				"UPDATE destination SET status = ?, updated_at = ? WHERE destination_id = ? AND status <> ?",
-				NEEDS_CREDENTIALS, now(), id, NEEDS_CREDENTIALS) > 0) {
+				DestinationStatus.NEEDS_CREDENTIALS.code(), now(), id,
+				DestinationStatus.NEEDS_CREDENTIALS.code()) > 0) {
 			audit("system", "destination.needs_credentials", id, null);
 		}
 	}
