@@ -16,7 +16,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.leadrelay.destination.DestinationNotFoundException;
-import io.leadrelay.destination.DestinationStatus;
 import io.leadrelay.destination.DestinationType;
 import io.leadrelay.destination.DestinationView;
 import io.leadrelay.destination.Destinations;
@@ -80,7 +79,7 @@ class DestinationDispatcher {
 							null, null));
 			return;
 		}
-		if (!destination.enabled() || destination.status() != DestinationStatus.ACTIVE) {
+		if (!destination.mayReceive()) {
 			releaseAll(deliveries, this.clock.instant());
 			return;
 		}

@@ -29,4 +29,12 @@ public record DestinationView(String id, String name, String type, Map<String, S
 	/** The setting, allowed for every type, that overrides the delivery retry horizon. */
 	public static final String RETRY_HORIZON = "retryHorizon";
 
+	/**
+	 * Whether it may receive leads now: it is enabled and its target has not refused its
+	 * credentials. Its deliveries wait, untried, while it may not.
+	 */
+	public boolean mayReceive() {
+		return this.enabled && this.status == DestinationStatus.ACTIVE;
+	}
+
 }

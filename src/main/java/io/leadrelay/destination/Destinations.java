@@ -70,6 +70,14 @@ public class Destinations {
 			.orElseThrow(() -> new DestinationNotFoundException(id));
 	}
 
+	/**
+	 * The ids of the destinations that {@link DestinationView#mayReceive() may receive}
+	 * leads now.
+	 */
+	public List<String> receivingNow() {
+		return list().stream().filter(DestinationView::mayReceive).map(DestinationView::id).toList();
+	}
+
 	public boolean exists(String id) {
 		return !this.jdbc.queryForList("SELECT 1 FROM destination WHERE destination_id = ?", Integer.class, id)
 			.isEmpty();
