@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 import io.leadrelay.crypto.SecretCipher;
+import io.leadrelay.destination.spi.DestinationType;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +38,8 @@ public class Destinations {
 
 	private final JdbcTemplate jdbc;
 
+	private final DestinationTypes types;
+
 	private final SecretCipher cipher;
 
 	private final AuditLog audit;
@@ -47,8 +50,10 @@ public class Destinations {
 
 	private final RowMapper<DestinationView> view;
 
-	Destinations(JdbcTemplate jdbc, SecretCipher cipher, AuditLog audit, ObjectMapper json, Clock clock) {
+	Destinations(JdbcTemplate jdbc, DestinationTypes types, SecretCipher cipher, AuditLog audit, ObjectMapper json,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.types = types;
 		this.cipher = cipher;
 		this.audit = audit;
 		this.json = json;
@@ -85,16 +90,16 @@ public class Destinations {
 
 	@Transactional
 	public DestinationView create(NewDestination destination, String actor) {
-		Map<String, String> settings = DestinationRules.settings(destination.type(), destination.settings());
-		DestinationRules.credentials(destination.type(), settings, destination.credentials());
+		DestinationType type = this.types.get(destination.type());
+		Map<String, String> settings = DestinationRules.settings(type, destination.settings());
+		type.checkCredentials(settings, destination.credentials());
 		OffsetDateTime now = now();
 		try {
 			this.jdbc.update("""
 					INSERT INTO destination (destination_id, name, type, settings, credentials_ciphertext,
 					    credential_names, enabled, status, created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", destination.id(), destination.name(),
-					destination.type().code(), writeMap(settings),
-					encryptCredentials(destination.id(), destination.credentials()),
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", destination.id(), destination.name(), type.code(),
+					writeMap(settings), encryptCredentials(destination.id(), destination.credentials()),
 					String.join(",", new TreeMap<>(destination.credentials()).keySet()), destination.enabled(),
 					DestinationStatus.ACTIVE.code(), now, now);
 		}
@@ -102,7 +107,7 @@ public class Destinations {
 			throw new DestinationAlreadyExistsException(destination.id());
 		}
 		audit(actor, "destination.created", destination.id(),
-				"{\"type\":\"" + destination.type().code() + "\",\"enabled\":" + destination.enabled() + "}");
+				"{\"type\":\"" + type.code() + "\",\"enabled\":" + destination.enabled() + "}");
 		return get(destination.id());
 	}
 
@@ -110,11 +115,11 @@ public class Destinations {
 	@Transactional
 	public DestinationView update(String id, DestinationChange change, String actor) {
 		DestinationView current = get(id);
-		DestinationType type = DestinationType.fromCode(current.type()).orElseThrow();
+		DestinationType type = this.types.get(current.type());
 		Map<String, String> settings = DestinationRules.settings(type,
 				(change.settings() != null) ? change.settings() : current.settings());
 		Map<String, String> credentials = (change.credentials() != null) ? change.credentials() : credentials(id);
-		DestinationRules.credentials(type, settings, credentials);
+		type.checkCredentials(settings, credentials);
 		boolean newCredentials = change.credentials() != null;
 		this.jdbc.update("""
 				UPDATE destination SET name = ?, settings = ?, credentials_ciphertext = ?, credential_names = ?,

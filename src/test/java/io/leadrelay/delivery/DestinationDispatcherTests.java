@@ -11,7 +11,6 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.destination.DestinationStatus;
-import io.leadrelay.destination.DestinationType;
 import io.leadrelay.destination.DestinationView;
 import io.leadrelay.destination.Destinations;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,7 +119,7 @@ class DestinationDispatcherTests {
 
 	private DestinationDispatcher dispatcher(Connector connector, DestinationRateLimiter limiter) {
 		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-		return new DestinationDispatcher(this.destinations, List.of(connector),
+		return new DestinationDispatcher(this.destinations, new Connectors(List.of(connector), this.properties),
 				new DestinationGuards(this.properties, limiter), this.results, this.queue, this.properties,
 				new ObjectMapper(), clock);
 	}
@@ -128,8 +127,22 @@ class DestinationDispatcherTests {
 	private Connector connector(int batchSize, DeliveryOutcome outcome) {
 		return new Connector() {
 			@Override
-			public DestinationType type() {
-				return DestinationType.WEBHOOK;
+			public String code() {
+				return "webhook";
+			}
+
+			@Override
+			public Map<String, String> settings(Map<String, String> given) {
+				return given;
+			}
+
+			@Override
+			public void checkCredentials(Map<String, String> settings, Map<String, String> credentials) {
+			}
+
+			@Override
+			public double defaultRateLimit() {
+				return 50;
 			}
 
 			@Override

@@ -1,18 +1,31 @@
 package io.leadrelay.destination;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadrelay.delivery.hubspot.HubSpotConnector;
+import io.leadrelay.delivery.pipedrive.PipedriveConnector;
+import io.leadrelay.delivery.route.RouteConnector;
+import io.leadrelay.delivery.salesforce.SalesforceConnector;
+import io.leadrelay.delivery.webhook.WebhookConnector;
+import io.leadrelay.destination.spi.DestinationType;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.Mockito.mock;
 
 /**
- * What each destination type takes in its settings and credentials: defaults filled in,
- * and the first field that does not fit refused by name with a message that says why.
+ * What each destination type, as its connector declares it, takes in its settings and
+ * credentials: defaults filled in, and the first field that does not fit refused by name
+ * with a message that says why.
  */
 class DestinationRulesTests {
 
@@ -20,6 +33,11 @@ class DestinationRulesTests {
 	};
 
 	private final ObjectMapper json = new ObjectMapper();
+
+	private final DestinationTypes types = new DestinationTypes(List.of(
+			new HubSpotConnector(this.json, Clock.systemUTC()), new SalesforceConnector(this.json, Clock.systemUTC()),
+			new PipedriveConnector(this.json, Clock.systemUTC()), new WebhookConnector(this.json, Clock.systemUTC()),
+			new RouteConnector(mock(ProducerTemplate.class))));
 
 	@ParameterizedTest(name = "{0} {1} {2}")
 	@CsvSource(delimiter = '|',
@@ -66,11 +84,29 @@ class DestinationRulesTests {
 			.isEqualTo(expected);
 	}
 
-	private static String check(String type, Map<String, String> settings, Map<String, String> credentials) {
+	@Test
+	void refusesAnUnknownTypeNamingTheKnownOnes() {
+		assertThatExceptionOfType(InvalidDestinationException.class).isThrownBy(() -> this.types.get("zapier"))
+			.withMessage("type must be one of [hubspot, pipedrive, route, salesforce, webhook]")
+			.extracting(InvalidDestinationException::field)
+			.isEqualTo("type");
+		assertThatExceptionOfType(InvalidDestinationException.class).isThrownBy(() -> this.types.get(null))
+			.withMessage("type must be one of [hubspot, pipedrive, route, salesforce, webhook]");
+	}
+
+	@Test
+	void refusesTwoConnectorsDeclaringOneType() {
+		RouteConnector route = new RouteConnector(mock(ProducerTemplate.class));
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> new DestinationTypes(List.of(route, route)))
+			.withMessageStartingWith("Two connectors declare the destination type route");
+	}
+
+	private String check(String type, Map<String, String> settings, Map<String, String> credentials) {
 		try {
-			DestinationType declared = DestinationType.fromCode(type).orElseThrow();
+			DestinationType declared = this.types.get(type);
 			Map<String, String> checked = DestinationRules.settings(declared, settings);
-			DestinationRules.credentials(declared, checked, credentials);
+			declared.checkCredentials(checked, credentials);
 			return checked.toString();
 		}
 		catch (InvalidDestinationException ex) {

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +18,7 @@ import io.leadrelay.delivery.DeliveryOutcome.CredentialsRejected;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryRequest;
 import io.leadrelay.delivery.HttpReply;
-import io.leadrelay.destination.DestinationType;
+import io.leadrelay.destination.spi.DestinationFields;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -46,8 +48,36 @@ public class HubSpotConnector implements Connector {
 	}
 
 	@Override
-	public DestinationType type() {
-		return DestinationType.HUBSPOT;
+	public String code() {
+		return "hubspot";
+	}
+
+	@Override
+	public Map<String, String> settings(Map<String, String> given) {
+		return DestinationFields.settings(given, Set.of("baseUrl", "idProperty"))
+			.withDefault("baseUrl", "https://api.hubapi.com")
+			.withDefault("idProperty", "email")
+			.url("baseUrl")
+			.values();
+	}
+
+	@Override
+	public void checkCredentials(Map<String, String> settings, Map<String, String> credentials) {
+		DestinationFields.credentials(credentials, Set.of("accessToken"));
+	}
+
+	@Override
+	public double defaultRateLimit() {
+		return 9;
+	}
+
+	@Override
+	public Map<String, String> testPayload() {
+		Map<String, String> payload = new LinkedHashMap<>();
+		payload.put("email", TEST_EMAIL);
+		payload.put("firstname", "LeadRelay");
+		payload.put("lastname", "Test lead");
+		return payload;
 	}
 
 	@Override

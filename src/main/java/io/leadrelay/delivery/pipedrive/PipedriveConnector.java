@@ -1,8 +1,10 @@
 package io.leadrelay.delivery.pipedrive;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +19,7 @@ import io.leadrelay.delivery.DeliveryOutcome.Retry;
 import io.leadrelay.delivery.DeliveryRequest;
 import io.leadrelay.delivery.pipedrive.PipedriveReplies.Result;
 import io.leadrelay.delivery.pipedrive.PipedriveClient.Account;
-import io.leadrelay.destination.DestinationType;
+import io.leadrelay.destination.spi.DestinationFields;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -51,8 +53,35 @@ public class PipedriveConnector implements Connector {
 	}
 
 	@Override
-	public DestinationType type() {
-		return DestinationType.PIPEDRIVE;
+	public String code() {
+		return "pipedrive";
+	}
+
+	@Override
+	public Map<String, String> settings(Map<String, String> given) {
+		return DestinationFields.settings(given, Set.of("baseUrl"))
+			.withDefault("baseUrl", "https://api.pipedrive.com")
+			.url("baseUrl")
+			.values();
+	}
+
+	@Override
+	public void checkCredentials(Map<String, String> settings, Map<String, String> credentials) {
+		DestinationFields.credentials(credentials, Set.of("apiToken"));
+	}
+
+	@Override
+	public double defaultRateLimit() {
+		return 8;
+	}
+
+	@Override
+	public Map<String, String> testPayload() {
+		Map<String, String> payload = new LinkedHashMap<>();
+		payload.put("name", "LeadRelay test lead");
+		payload.put("email", TEST_EMAIL);
+		payload.put("lead_title", "LeadRelay test lead");
+		return payload;
 	}
 
 	@Override

@@ -1,9 +1,13 @@
 package io.leadrelay.delivery.route;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
 import io.leadrelay.delivery.Connector;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryRequest;
-import io.leadrelay.destination.DestinationType;
+import io.leadrelay.destination.spi.DestinationFields;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
@@ -35,6 +39,8 @@ public class RouteConnector implements Connector {
 
 	public static final String RECORD_ID_HEADER = "leadrelayRecordId";
 
+	private static final Pattern CAMEL_URI = Pattern.compile("[a-z][a-z0-9+.-]*:[^\\s]+");
+
 	private final ProducerTemplate producer;
 
 	public RouteConnector(ProducerTemplate producer) {
@@ -42,8 +48,25 @@ public class RouteConnector implements Connector {
 	}
 
 	@Override
-	public DestinationType type() {
-		return DestinationType.ROUTE;
+	public String code() {
+		return "route";
+	}
+
+	@Override
+	public Map<String, String> settings(Map<String, String> given) {
+		return DestinationFields.settings(given, Set.of("endpointUri"))
+			.matches("endpointUri", CAMEL_URI, "a Camel endpoint URI such as direct:sheets")
+			.values();
+	}
+
+	@Override
+	public void checkCredentials(Map<String, String> settings, Map<String, String> credentials) {
+		DestinationFields.credentials(credentials, Set.of());
+	}
+
+	@Override
+	public double defaultRateLimit() {
+		return 200;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,7 @@ import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryRequest;
 import io.leadrelay.delivery.HttpReply;
 import io.leadrelay.delivery.RetryDelays;
-import io.leadrelay.destination.DestinationType;
+import io.leadrelay.destination.spi.DestinationFields;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -51,8 +52,23 @@ public class WebhookConnector implements Connector {
 	}
 
 	@Override
-	public DestinationType type() {
-		return DestinationType.WEBHOOK;
+	public String code() {
+		return "webhook";
+	}
+
+	@Override
+	public Map<String, String> settings(Map<String, String> given) {
+		return DestinationFields.settings(given, Set.of("url")).url("url").values();
+	}
+
+	@Override
+	public void checkCredentials(Map<String, String> settings, Map<String, String> credentials) {
+		DestinationFields.credentials(credentials, Set.of("signingSecret")).atLeast("signingSecret", 24);
+	}
+
+	@Override
+	public double defaultRateLimit() {
+		return 50;
 	}
 
 	@Override
