@@ -1,15 +1,11 @@
 package io.leadrelay.delivery;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.config.InvalidSetupException;
-import io.leadrelay.delivery.hubspot.HubSpotConnector;
-import io.leadrelay.delivery.webhook.WebhookConnector;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,10 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ConnectorsTests {
 
-	final ObjectMapper json = new ObjectMapper();
-
-	final List<Connector> connectors = List.of(new HubSpotConnector(this.json, Clock.systemUTC()),
-			new WebhookConnector(this.json, Clock.systemUTC()));
+	final List<Connector> connectors = List.of(new Stub("hubspot", 9), new Stub("webhook", 50));
 
 	@Test
 	void findsTheConnectorOfAType() {
@@ -54,6 +47,25 @@ class ConnectorsTests {
 			.withMessage("leadrelay.delivery.rate-limits.zapier names no destination type")
 			.extracting(InvalidSetupException::action)
 			.isEqualTo("Name one of [hubspot, webhook], or remove it.");
+	}
+
+	/** A connector that declares a type and a rate, and sends nothing. */
+	private record Stub(String code, double defaultRateLimit) implements Connector {
+
+		@Override
+		public Map<String, String> settings(Map<String, String> given) {
+			return given;
+		}
+
+		@Override
+		public void checkCredentials(Map<String, String> settings, Map<String, String> credentials) {
+		}
+
+		@Override
+		public DeliveryOutcome deliver(DeliveryRequest request) {
+			throw new UnsupportedOperationException();
+		}
+
 	}
 
 	private static DeliveryProperties properties(Map<String, Double> rateLimits) {

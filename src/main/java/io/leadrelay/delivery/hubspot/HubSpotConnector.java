@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * which HubSpot's per-input errors are matched back to leads.
  */
 @Component
-public class HubSpotConnector implements Connector {
+class HubSpotConnector implements Connector {
 
 	static final int BATCH_LIMIT = 100;
 
@@ -38,11 +38,11 @@ public class HubSpotConnector implements Connector {
 	private final HubSpotReplies replies;
 
 	@Autowired
-	public HubSpotConnector(ObjectMapper json, Clock clock) {
+	HubSpotConnector(ObjectMapper json, Clock clock) {
 		this(json, clock, ConnectorTimeouts.DEFAULT);
 	}
 
-	public HubSpotConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
+	HubSpotConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
 		this.client = new HubSpotClient(json, timeouts);
 		this.replies = new HubSpotReplies(json, clock);
 	}

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * title for leads that carry no {@code origin_id}), so a retry never makes a second one.
  */
 @Component
-public class PipedriveConnector implements Connector {
+class PipedriveConnector implements Connector {
 
 	private final PipedriveClient client;
 
@@ -41,11 +41,11 @@ public class PipedriveConnector implements Connector {
 	private final ObjectMapper json;
 
 	@Autowired
-	public PipedriveConnector(ObjectMapper json, Clock clock) {
+	PipedriveConnector(ObjectMapper json, Clock clock) {
 		this(json, clock, ConnectorTimeouts.DEFAULT);
 	}
 
-	public PipedriveConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
+	PipedriveConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
 		this.client = new PipedriveClient(timeouts);
 		this.replies = new PipedriveReplies(json, clock);
 		this.persons = new PipedrivePersons(json);

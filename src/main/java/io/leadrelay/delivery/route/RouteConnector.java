@@ -23,27 +23,27 @@ import org.springframework.stereotype.Component;
  * saying why).
  */
 @Component
-public class RouteConnector implements Connector {
+class RouteConnector implements Connector {
 
-	public static final String LEADGEN_ID_HEADER = "leadrelayLeadgenId";
+	static final String LEADGEN_ID_HEADER = "leadrelayLeadgenId";
 
-	public static final String DESTINATION_HEADER = "leadrelayDestination";
+	static final String DESTINATION_HEADER = "leadrelayDestination";
 
-	public static final String IDEMPOTENCY_KEY_HEADER = "leadrelayIdempotencyKey";
+	static final String IDEMPOTENCY_KEY_HEADER = "leadrelayIdempotencyKey";
 
-	public static final String TEST_HEADER = "leadrelayTest";
+	static final String TEST_HEADER = "leadrelayTest";
 
-	public static final String OUTCOME_HEADER = "leadrelayOutcome";
+	static final String OUTCOME_HEADER = "leadrelayOutcome";
 
-	public static final String MESSAGE_HEADER = "leadrelayMessage";
+	static final String MESSAGE_HEADER = "leadrelayMessage";
 
-	public static final String RECORD_ID_HEADER = "leadrelayRecordId";
+	static final String RECORD_ID_HEADER = "leadrelayRecordId";
 
 	private static final Pattern CAMEL_URI = Pattern.compile("[a-z][a-z0-9+.-]*:[^\\s]+");
 
 	private final ProducerTemplate producer;
 
-	public RouteConnector(ProducerTemplate producer) {
+	RouteConnector(ProducerTemplate producer) {
 		this.producer = producer;
 	}
 

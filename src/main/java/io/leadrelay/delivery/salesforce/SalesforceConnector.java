@@ -53,7 +53,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class SalesforceConnector implements Connector {
+class SalesforceConnector implements Connector {
 
 	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -70,7 +70,7 @@ public class SalesforceConnector implements Connector {
 	private final SalesforceTokens tokens;
 
 	@Autowired
-	public SalesforceConnector(ObjectMapper json, Clock clock) {
+	SalesforceConnector(ObjectMapper json, Clock clock) {
 		this(json, clock, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
 	}
 

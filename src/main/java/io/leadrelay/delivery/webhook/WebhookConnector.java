@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * honoured); 401 and 403 pause the destination; other replies are refusals.
  */
 @Component
-public class WebhookConnector implements Connector {
+class WebhookConnector implements Connector {
 
 	private static final int MAX_QUOTED_BODY = 300;
 
@@ -41,11 +41,11 @@ public class WebhookConnector implements Connector {
 	private final Clock clock;
 
 	@Autowired
-	public WebhookConnector(ObjectMapper json, Clock clock) {
+	WebhookConnector(ObjectMapper json, Clock clock) {
 		this(json, clock, ConnectorTimeouts.DEFAULT);
 	}
 
-	public WebhookConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
+	WebhookConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
 		this.http = new ConnectorHttp("The webhook", timeouts);
 		this.json = json;
 		this.clock = clock;
