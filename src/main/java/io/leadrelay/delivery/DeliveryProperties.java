@@ -24,14 +24,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param circuitBreaker when a failing destination is paused
  */
 @ConfigurationProperties("leadrelay.delivery")
-public record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int concurrency,
+record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int concurrency,
 		@DefaultValue("100") int batchSize, @DefaultValue("2m") Duration lease,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue( {
 				"10s", "1m", "5m", "15m", "1h", "3h", "6h", "12h" }) List<Duration> retrySchedule,
 		@DefaultValue("72h") Duration retryHorizon, @DefaultValue("0.2") double jitter,
 		@DefaultValue Map<String, Double> rateLimits, @DefaultValue CircuitBreaker circuitBreaker){
 
-	public DeliveryProperties {
+	DeliveryProperties {
 		retrySchedule = List.copyOf(retrySchedule);
 		rateLimits = Map.copyOf(rateLimits);
 		check(concurrency >= 1 && concurrency <= 64, "leadrelay.delivery.concurrency must be between 1 and 64");
