@@ -50,7 +50,7 @@ class DeliveriesController {
 	}
 
 	@GetMapping
-	Deliveries.Page list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+	Deliveries.Slice list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String destination,
 			@RequestParam(required = false) String leadgenId, @RequestParam(required = false) String error,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadrelay.delivery.DestinationTester;
 import io.leadrelay.destination.DestinationChange;
-import io.leadrelay.destination.DestinationType;
 import io.leadrelay.destination.DestinationView;
 import io.leadrelay.destination.Destinations;
 import io.leadrelay.destination.NewDestination;
@@ -59,10 +58,7 @@ class DestinationsController {
 	ResponseEntity<DestinationView> create(@RequestBody JsonNode body, Principal user) {
 		JsonBody request = JsonBody.of(body, FIELDS);
 		String id = id(request.text("id"));
-		String typeCode = request.text("type");
-		DestinationType type = DestinationType.fromCode(typeCode)
-			.orElseThrow(() -> new InvalidRequestException("type", "type must be one of "
-					+ List.of(DestinationType.values()).stream().map(DestinationType::code).toList()));
+		String type = request.text("type");
 		Boolean enabled = request.bool("enabled");
 		NewDestination destination = new NewDestination(id, DisplayNames.check(request.text("name"), true), type,
 				orEmpty(request.stringMap("settings")), orEmpty(request.stringMap("credentials")),

@@ -14,8 +14,8 @@ import java.time.Instant;
  * @param retryFrom when its retry horizon started
  * @param claimToken the claim's token: only its holder may finish it
  */
-public record ClaimedDelivery(long id, String leadgenId, String destinationId, String payloadJson, int attempts,
-		String status, Instant retryFrom, String claimToken) {
+record ClaimedDelivery(long id, String leadgenId, String destinationId, String payloadJson, int attempts, String status,
+		Instant retryFrom, String claimToken) {
 
 	@Override
 	public String toString() {

@@ -1,18 +1,22 @@
 package io.leadrelay.delivery;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import io.leadrelay.destination.DestinationType;
+import io.leadrelay.destination.spi.DestinationType;
 
 /**
- * Sends leads to one kind of destination. A Spring bean per type; the engine picks the
- * one whose {@link #type()} matches the destination. Implementations set timeouts on
- * every call, never log credentials or payload values, and answer every CRM response with
- * a {@link DeliveryOutcome} rather than an exception.
+ * Sends leads to one type of destination, which it declares: a CRM is one package holding
+ * one Spring bean that implements this. The engine picks the connector whose
+ * {@link #code()} is the destination's type. Implementations set timeouts on every call,
+ * never log credentials or payload values, and answer every CRM response with a
+ * {@link DeliveryOutcome} rather than an exception.
  */
-public interface Connector {
+public interface Connector extends DestinationType {
 
-	DestinationType type();
+	/** The address of the test leads sent from the admin API. */
+	String TEST_EMAIL = "leadrelay-test@example.com";
 
 	DeliveryOutcome deliver(DeliveryRequest request);
 
@@ -31,6 +35,23 @@ public interface Connector {
 	 */
 	default List<DeliveryOutcome> deliverAll(List<DeliveryRequest> requests) {
 		return requests.stream().map(this::deliver).toList();
+	}
+
+	/**
+	 * Calls per second one destination of this type may take, all engines together,
+	 * unless {@code leadrelay.delivery.rate-limits.<type>} says otherwise.
+	 */
+	double defaultRateLimit();
+
+	/**
+	 * The payload of a clearly marked test lead, in the target's field names.
+	 */
+	default Map<String, String> testPayload() {
+		Map<String, String> payload = new LinkedHashMap<>();
+		payload.put("email", TEST_EMAIL);
+		payload.put("first_name", "LeadRelay");
+		payload.put("last_name", "Test lead");
+		return payload;
 	}
 
 }

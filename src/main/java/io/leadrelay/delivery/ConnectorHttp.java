@@ -8,9 +8,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 
 /**
- * The HTTP client connectors share: timeouts always set, JSON accepted, failures to
- * answer turned into a {@link HttpAnswer.NoAnswer} naming the call but never its URL
- * (which may hold payload values) nor its headers (which hold credentials).
+ * The HTTP client connectors share: timeouts always set, JSON accepted, failures to reply
+ * turned into a {@link HttpReply.NoReply} naming the call but never its URL (which may
+ * hold payload values) nor its headers (which hold credentials).
  */
 public final class ConnectorHttp {
 
@@ -30,25 +30,25 @@ public final class ConnectorHttp {
 	 * Sends one request.
 	 * @param request the request, without timeout
 	 * @param call what the call does, for messages, such as {@code searching the person}
-	 * @return the answer, or why there was none
+	 * @return the reply, or why there was none
 	 */
-	public HttpAnswer send(HttpRequest.Builder request, String call) {
+	public HttpReply send(HttpRequest.Builder request, String call) {
 		try {
 			HttpResponse<String> response = this.http.send(
 					request.timeout(this.timeouts.request()).header("Accept", "application/json").build(),
 					BodyHandlers.ofString());
-			return new HttpAnswer.Replied(response.statusCode(), response.headers(), response.body());
+			return new HttpReply.Replied(response.statusCode(), response.headers(), response.body());
 		}
 		catch (HttpTimeoutException ex) {
-			return new HttpAnswer.NoAnswer(this.crm + " did not answer in time while " + call);
+			return new HttpReply.NoReply(this.crm + " did not answer in time while " + call);
 		}
 		catch (IOException ex) {
-			return new HttpAnswer.NoAnswer(
+			return new HttpReply.NoReply(
 					this.crm + " could not be reached while " + call + ": " + ex.getClass().getSimpleName());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return new HttpAnswer.NoAnswer("Interrupted while " + call + " at " + this.crm);
+			return new HttpReply.NoReply("Interrupted while " + call + " at " + this.crm);
 		}
 	}
 

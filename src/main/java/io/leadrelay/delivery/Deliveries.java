@@ -48,15 +48,20 @@ public class Deliveries {
 		this.clock = clock;
 	}
 
-	public Page find(DeliveryFilter filter, int pageNumber, int pageSize) {
+	/**
+	 * The deliveries a filter matches, newest first, one slice at a time.
+	 * @param page which slice, from 0
+	 * @param size how many deliveries a slice holds
+	 */
+	public Slice find(DeliveryFilter filter, int page, int size) {
 		List<Object> arguments = new ArrayList<>();
 		String where = where(filter, arguments);
 		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM delivery" + where, Long.class, arguments.toArray());
-		arguments.add(pageSize);
-		arguments.add((long) pageNumber * pageSize);
+		arguments.add(size);
+		arguments.add((long) page * size);
 		List<DeliveryView> items = this.jdbc.query(COLUMNS + where + " ORDER BY id DESC LIMIT ? OFFSET ?", VIEW,
 				arguments.toArray());
-		return new Page(items, pageNumber, pageSize, (total != null) ? total : 0);
+		return new Slice(items, page, size, (total != null) ? total : 0);
 	}
 
 	/** The ids of the deliveries a filter matches, oldest first, at most {@code max}. */
@@ -156,14 +161,15 @@ public class Deliveries {
 	}
 
 	/**
-	 * One page of deliveries.
+	 * A slice of the deliveries a filter matches; its JSON keeps the API's paging words
+	 * ({@code page}, {@code totalPages}).
 	 *
-	 * @param items the deliveries on this page, newest first
-	 * @param page the page number, from 0
-	 * @param size the page size asked for
+	 * @param items the deliveries in this slice, newest first
+	 * @param page which slice this is, from 0
+	 * @param size the slice size asked for
 	 * @param totalItems how many match in all
 	 */
-	public record Page(List<DeliveryView> items, int page, int size, long totalItems) {
+	public record Slice(List<DeliveryView> items, int page, int size, long totalItems) {
 
 		public long totalPages() {
 			return (this.totalItems + this.size - 1) / this.size;

@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 public sealed interface DeliveryOutcome {
 
-	/** The HTTP status the CRM answered, or {@code null} (no answer, or not HTTP). */
+	/** The HTTP status the CRM answered, or {@code null} (no reply, or not HTTP). */
 	Integer httpStatus();
 
 	/** The CRM's error code, or {@code null}. */

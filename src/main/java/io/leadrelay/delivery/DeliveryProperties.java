@@ -19,21 +19,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryHorizon how long a delivery is retried (from its creation or replay) before
  * it is dead
  * @param jitter the share of each wait added or taken at random, so that retries spread
- * @param rateLimits calls per second per destination, by destination type
+ * @param rateLimits calls per second per destination, by destination type, where not the
+ * type's default (each connector declares one)
  * @param circuitBreaker when a failing destination is paused
  */
 @ConfigurationProperties("leadrelay.delivery")
-public record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int concurrency,
+record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int concurrency,
 		@DefaultValue("100") int batchSize, @DefaultValue("2m") Duration lease,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue( {
 				"10s", "1m", "5m", "15m", "1h", "3h", "6h", "12h" }) List<Duration> retrySchedule,
 		@DefaultValue("72h") Duration retryHorizon, @DefaultValue("0.2") double jitter,
 		@DefaultValue Map<String, Double> rateLimits, @DefaultValue CircuitBreaker circuitBreaker){
 
-	static final Map<String, Double> DEFAULT_RATE_LIMITS = Map.of("hubspot", 9.0, "salesforce", 20.0, "pipedrive", 8.0,
-			"webhook", 50.0, "route", 200.0);
-
-	public DeliveryProperties {
+	DeliveryProperties {
 		retrySchedule = List.copyOf(retrySchedule);
 		rateLimits = Map.copyOf(rateLimits);
 		check(concurrency >= 1 && concurrency <= 64, "leadrelay.delivery.concurrency must be between 1 and 64");
@@ -46,13 +44,16 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled, @Default
 		check(retryHorizon.compareTo(Duration.ofMinutes(1)) >= 0,
 				"leadrelay.delivery.retry-horizon must be at least 1m");
 		check(jitter >= 0 && jitter < 1, "leadrelay.delivery.jitter must be at least 0 and below 1");
-		rateLimits.forEach((type, limit) -> check(DEFAULT_RATE_LIMITS.containsKey(type) && limit > 0,
-				"leadrelay.delivery.rate-limits." + type + " must name a destination type and be above 0"));
+		rateLimits
+			.forEach((type, limit) -> check(limit > 0, "leadrelay.delivery.rate-limits." + type + " must be above 0"));
 	}
 
-	/** Calls per second allowed to one destination of this type. */
-	public double rateLimit(String type) {
-		return this.rateLimits.getOrDefault(type, DEFAULT_RATE_LIMITS.getOrDefault(type, 10.0));
+	/**
+	 * Calls per second allowed to one destination of this type, or {@code byDefault}
+	 * where none is set.
+	 */
+	double rateLimit(String type, double byDefault) {
+		return this.rateLimits.getOrDefault(type, byDefault);
 	}
 
 	private static void check(boolean condition, String message) {

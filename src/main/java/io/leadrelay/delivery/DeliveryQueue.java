@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+
+import io.leadrelay.destination.Destinations;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,10 +18,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deliveries as a work queue. Workers claim due deliveries of active destinations with
- * {@code FOR UPDATE SKIP LOCKED}, so engines sharing a database never take the same one,
- * and a lease, so those of a crashed engine come back. Only the claim's holder may finish
- * a delivery.
+ * Deliveries as a work queue. Workers claim due deliveries of the destinations that may
+ * receive now (as {@link Destinations} says) with {@code FOR UPDATE SKIP LOCKED}, so
+ * engines sharing a database never take the same one, and a lease, so those of a crashed
+ * engine come back. Only the claim's holder may finish a delivery.
  */
 @Component
 class DeliveryQueue {
@@ -26,29 +30,44 @@ class DeliveryQueue {
 			SELECT id, leadgen_id, destination_id, payload, attempts, status, retry_from FROM delivery
 			WHERE ((status IN ('pending', 'retrying') AND next_attempt_at <= ?)
 			       OR (status = 'in_flight' AND claimed_until < ?))
-			  AND destination_id IN (SELECT destination_id FROM destination WHERE enabled = TRUE AND status = 'active')
+			  AND destination_id IN (%s)
 			ORDER BY next_attempt_at, id
 			LIMIT ?
 			FOR UPDATE SKIP LOCKED""";
 
 	private final JdbcTemplate jdbc;
 
+	private final Destinations destinations;
+
 	private final Clock clock;
 
-	DeliveryQueue(JdbcTemplate jdbc, Clock clock) {
+	DeliveryQueue(JdbcTemplate jdbc, Destinations destinations, Clock clock) {
 		this.jdbc = jdbc;
+		this.destinations = destinations;
 		this.clock = clock;
 	}
 
+	/**
+	 * Claims up to {@code max} due deliveries, of destinations that may receive now, for
+	 * {@code lease}.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	List<ClaimedDelivery> claim(int max, Duration lease) {
+		List<String> receiving = this.destinations.receivingNow();
+		if (receiving.isEmpty()) {
+			return List.of();
+		}
 		OffsetDateTime now = now();
 		String token = UUID.randomUUID().toString();
-		List<ClaimedDelivery> claimed = this.jdbc.query(DUE,
+		List<Object> arguments = new ArrayList<>(List.of(now, now));
+		arguments.addAll(receiving);
+		arguments.add(max);
+		List<ClaimedDelivery> claimed = this.jdbc.query(
+				DUE.formatted(String.join(", ", Collections.nCopies(receiving.size(), "?"))),
 				(rs, row) -> new ClaimedDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getInt(5), "in_flight".equals(rs.getString(6)) ? "retrying" : rs.getString(6),
 						rs.getObject(7, OffsetDateTime.class).toInstant(), token),
-				now, now, max);
+				arguments.toArray());
 		if (!claimed.isEmpty()) {
 			this.jdbc.batchUpdate("""
 					UPDATE delivery SET status = 'in_flight', claimed_by = ?, claimed_until = ?, updated_at = ?

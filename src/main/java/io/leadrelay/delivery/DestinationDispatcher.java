@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.leadrelay.destination.DestinationNotFoundException;
-import io.leadrelay.destination.DestinationType;
 import io.leadrelay.destination.DestinationView;
 import io.leadrelay.destination.Destinations;
 import org.slf4j.Logger;
@@ -40,7 +38,7 @@ class DestinationDispatcher {
 
 	private final Destinations destinations;
 
-	private final Map<DestinationType, Connector> connectors = new EnumMap<>(DestinationType.class);
+	private final Connectors connectors;
 
 	private final DestinationGuards guards;
 
@@ -54,11 +52,11 @@ class DestinationDispatcher {
 
 	private final Clock clock;
 
-	DestinationDispatcher(Destinations destinations, List<Connector> connectors, DestinationGuards guards,
+	DestinationDispatcher(Destinations destinations, Connectors connectors, DestinationGuards guards,
 			DeliveryResults results, DeliveryQueue queue, DeliveryProperties properties, ObjectMapper json,
 			Clock clock) {
 		this.destinations = destinations;
-		connectors.forEach((connector) -> this.connectors.put(connector.type(), connector));
+		this.connectors = connectors;
 		this.guards = guards;
 		this.results = results;
 		this.queue = queue;
@@ -79,18 +77,18 @@ class DestinationDispatcher {
 							null, null));
 			return;
 		}
-		if (!destination.enabled() || !"active".equals(destination.status())) {
+		if (!destination.mayReceive()) {
 			releaseAll(deliveries, this.clock.instant());
 			return;
 		}
-		Connector connector = DestinationType.fromCode(destination.type()).map(this.connectors::get).orElse(null);
+		Connector connector = this.connectors.forType(destination.type()).orElse(null);
 		if (connector == null) {
 			failAll(deliveries, new DeliveryOutcome.Permanent(
 					"This engine has no connector for destinations of type " + destination.type(), null, null));
 			return;
 		}
 		Map<String, String> credentials = this.destinations.credentials(destinationId);
-		DestinationGuards.Guard guard = this.guards.forDestination(destinationId, destination.type());
+		DestinationGuards.Guard guard = this.guards.forDestination(destinationId, connector);
 		List<List<ClaimedDelivery>> calls = partition(deliveries, Math.max(1, connector.maxBatchSize()));
 		for (int i = 0; i < calls.size(); i++) {
 			if (!send(connector, destination, credentials, guard, calls.get(i))) {
@@ -161,7 +159,7 @@ class DestinationDispatcher {
 			return outcomes;
 		}
 		catch (RuntimeException ex) {
-			log.error("The {} connector failed", connector.type().code(), ex);
+			log.error("The {} connector failed", connector.code(), ex);
 			return Collections.nCopies(requests.size(), DeliveryOutcome.Retry
 				.transientFailure("The connector failed unexpectedly (" + ex.getClass().getSimpleName() + ")", null));
 		}

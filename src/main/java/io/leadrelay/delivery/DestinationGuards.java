@@ -32,11 +32,12 @@ class DestinationGuards {
 		this.limiter = limiter;
 	}
 
-	Guard forDestination(String destinationId, String type) {
-		return this.guards.computeIfAbsent(destinationId + "|" + type, (key) -> create(destinationId, type));
+	Guard forDestination(String destinationId, Connector connector) {
+		return this.guards.computeIfAbsent(destinationId + "|" + connector.code(),
+				(key) -> create(destinationId, connector));
 	}
 
-	private Guard create(String destinationId, String type) {
+	private Guard create(String destinationId, Connector connector) {
 		DeliveryProperties.CircuitBreaker settings = this.properties.circuitBreaker();
 		CircuitBreaker breaker = CircuitBreaker.of(destinationId,
 				CircuitBreakerConfig.custom()
@@ -47,7 +48,7 @@ class DestinationGuards {
 					.permittedNumberOfCallsInHalfOpenState(1)
 					.recordExceptions(CrmUnavailable.class)
 					.build());
-		double perSecond = this.properties.rateLimit(type);
+		double perSecond = this.properties.rateLimit(connector.code(), connector.defaultRateLimit());
 		return new Guard(breaker, () -> this.limiter.acquire(destinationId, perSecond, RATE_LIMIT_WAIT));
 	}
 

@@ -3,14 +3,9 @@ package io.leadrelay.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
-import io.leadrelay.destination.DestinationType;
 import io.leadrelay.destination.DestinationView;
 import io.leadrelay.destination.Destinations;
 
@@ -24,37 +19,35 @@ import org.springframework.stereotype.Service;
 @Service
 public class DestinationTester {
 
-	static final String TEST_EMAIL = "leadrelay-test@example.com";
-
 	private final Destinations destinations;
 
-	private final Map<DestinationType, Connector> connectors = new EnumMap<>(DestinationType.class);
+	private final Connectors connectors;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	DestinationTester(Destinations destinations, List<Connector> connectors, AuditLog audit, Clock clock) {
+	DestinationTester(Destinations destinations, Connectors connectors, AuditLog audit, Clock clock) {
 		this.destinations = destinations;
-		connectors.forEach((connector) -> this.connectors.put(connector.type(), connector));
+		this.connectors = connectors;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
 	public TestResult test(String destinationId, String actor) {
 		DestinationView destination = this.destinations.get(destinationId);
-		DestinationType type = DestinationType.fromCode(destination.type()).orElseThrow();
-		Connector connector = this.connectors.get(type);
+		Connector connector = this.connectors.forType(destination.type()).orElse(null);
 		Instant started = this.clock.instant();
 		String leadgenId = "test-" + started.getEpochSecond();
 		DeliveryOutcome outcome;
 		long start = System.nanoTime();
 		if (connector == null) {
-			outcome = new DeliveryOutcome.Permanent("This engine has no connector for " + type.code(), null, null);
+			outcome = new DeliveryOutcome.Permanent("This engine has no connector for " + destination.type(), null,
+					null);
 		}
 		else {
 			outcome = connector.deliver(new DeliveryRequest(0, leadgenId, destinationId, destination.settings(),
-					this.destinations.credentials(destinationId), samplePayload(type),
+					this.destinations.credentials(destinationId), connector.testPayload(),
 					DeliveryRequest.idempotencyKey(leadgenId, destinationId), true));
 		}
 		long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
@@ -65,34 +58,6 @@ public class DestinationTester {
 		return new TestResult(kind, outcome.httpStatus(), outcome.errorCode(), outcome.message(),
 				(outcome instanceof DeliveryOutcome.Delivered delivered) ? delivered.crmRecordId() : null, took,
 				leadgenId);
-	}
-
-	static Map<String, String> samplePayload(DestinationType type) {
-		Map<String, String> payload = new LinkedHashMap<>();
-		switch (type) {
-			case HUBSPOT -> {
-				payload.put("email", TEST_EMAIL);
-				payload.put("firstname", "LeadRelay");
-				payload.put("lastname", "Test lead");
-			}
-			case SALESFORCE -> {
-				payload.put("LastName", "Test lead");
-				payload.put("FirstName", "LeadRelay");
-				payload.put("Company", "LeadRelay test");
-				payload.put("Email", TEST_EMAIL);
-			}
-			case PIPEDRIVE -> {
-				payload.put("name", "LeadRelay test lead");
-				payload.put("email", TEST_EMAIL);
-				payload.put("lead_title", "LeadRelay test lead");
-			}
-			default -> {
-				payload.put("email", TEST_EMAIL);
-				payload.put("first_name", "LeadRelay");
-				payload.put("last_name", "Test lead");
-			}
-		}
-		return payload;
 	}
 
 	/**

@@ -20,8 +20,8 @@ public final class RetryDelays {
 	}
 
 	/** {@code Retry-After} as seconds or as an HTTP date; never negative. */
-	public static Optional<Duration> retryAfter(HttpAnswer.Replied answer, Clock clock) {
-		Optional<String> value = answer.header("Retry-After").map(String::trim);
+	public static Optional<Duration> retryAfter(HttpReply.Replied reply, Clock clock) {
+		Optional<String> value = reply.header("Retry-After").map(String::trim);
 		if (value.isEmpty()) {
 			return Optional.empty();
 		}
@@ -39,8 +39,8 @@ public final class RetryDelays {
 	}
 
 	/** A header holding a whole number, such as a count of seconds or milliseconds. */
-	public static Optional<Long> numberHeader(HttpAnswer.Replied answer, String name) {
-		return answer.header(name).map(String::trim).flatMap(RetryDelays::number);
+	public static Optional<Long> numberHeader(HttpReply.Replied reply, String name) {
+		return reply.header(name).map(String::trim).flatMap(RetryDelays::number);
 	}
 
 	/** The wait until the next midnight UTC, when daily budgets of CRMs reset. */

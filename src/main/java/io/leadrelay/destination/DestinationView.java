@@ -13,13 +13,12 @@ import java.util.Map;
  * @param settings the type's settings, defaults filled in
  * @param credentialsSet the names of the credentials stored (never their values)
  * @param enabled whether leads are sent to it
- * @param status {@code active}, or {@code needs_credentials} after the target refused
- * them
+ * @param status whether its target takes its credentials
  * @param createdAt when it was added
  * @param updatedAt when it was last changed
  */
 public record DestinationView(String id, String name, String type, Map<String, String> settings,
-		List<String> credentialsSet, boolean enabled, String status, Instant createdAt, Instant updatedAt) {
+		List<String> credentialsSet, boolean enabled, DestinationStatus status, Instant createdAt, Instant updatedAt) {
 
 	/**
 	 * The setting, allowed for every type, that overrides the delivery retry schedule
@@ -29,5 +28,13 @@ public record DestinationView(String id, String name, String type, Map<String, S
 
 	/** The setting, allowed for every type, that overrides the delivery retry horizon. */
 	public static final String RETRY_HORIZON = "retryHorizon";
+
+	/**
+	 * Whether it may receive leads now: it is enabled and its target has not refused its
+	 * credentials. Its deliveries wait, untried, while it may not.
+	 */
+	public boolean mayReceive() {
+		return this.enabled && this.status == DestinationStatus.ACTIVE;
+	}
 
 }

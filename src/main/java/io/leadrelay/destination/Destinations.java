@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 import io.leadrelay.crypto.SecretCipher;
+import io.leadrelay.destination.spi.DestinationType;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,10 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Destinations {
 
-	static final String ACTIVE = "active";
-
-	static final String NEEDS_CREDENTIALS = "needs_credentials";
-
 	private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
 	};
 
@@ -40,6 +37,8 @@ public class Destinations {
 			FROM destination""";
 
 	private final JdbcTemplate jdbc;
+
+	private final DestinationTypes types;
 
 	private final SecretCipher cipher;
 
@@ -51,15 +50,18 @@ public class Destinations {
 
 	private final RowMapper<DestinationView> view;
 
-	Destinations(JdbcTemplate jdbc, SecretCipher cipher, AuditLog audit, ObjectMapper json, Clock clock) {
+	Destinations(JdbcTemplate jdbc, DestinationTypes types, SecretCipher cipher, AuditLog audit, ObjectMapper json,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.types = types;
 		this.cipher = cipher;
 		this.audit = audit;
 		this.json = json;
 		this.clock = clock;
 		this.view = (rs, row) -> new DestinationView(rs.getString(1), rs.getString(2), rs.getString(3),
-				readMap(rs.getString(4)), names(rs.getString(5)), rs.getBoolean(6), rs.getString(7),
-				rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getObject(9, OffsetDateTime.class).toInstant());
+				readMap(rs.getString(4)), names(rs.getString(5)), rs.getBoolean(6),
+				DestinationStatus.fromCode(rs.getString(7)), rs.getObject(8, OffsetDateTime.class).toInstant(),
+				rs.getObject(9, OffsetDateTime.class).toInstant());
 	}
 
 	public List<DestinationView> list() {
@@ -73,6 +75,14 @@ public class Destinations {
 			.orElseThrow(() -> new DestinationNotFoundException(id));
 	}
 
+	/**
+	 * The ids of the destinations that {@link DestinationView#mayReceive() may receive}
+	 * leads now.
+	 */
+	public List<String> receivingNow() {
+		return list().stream().filter(DestinationView::mayReceive).map(DestinationView::id).toList();
+	}
+
 	public boolean exists(String id) {
 		return !this.jdbc.queryForList("SELECT 1 FROM destination WHERE destination_id = ?", Integer.class, id)
 			.isEmpty();
@@ -80,24 +90,24 @@ public class Destinations {
 
 	@Transactional
 	public DestinationView create(NewDestination destination, String actor) {
-		Map<String, String> settings = DestinationRules.settings(destination.type(), destination.settings());
-		DestinationRules.credentials(destination.type(), settings, destination.credentials());
+		DestinationType type = this.types.get(destination.type());
+		Map<String, String> settings = DestinationRules.settings(type, destination.settings());
+		type.checkCredentials(settings, destination.credentials());
 		OffsetDateTime now = now();
 		try {
 			this.jdbc.update("""
 					INSERT INTO destination (destination_id, name, type, settings, credentials_ciphertext,
 					    credential_names, enabled, status, created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", destination.id(), destination.name(),
-					destination.type().code(), writeMap(settings),
-					encryptCredentials(destination.id(), destination.credentials()),
-					String.join(",", new TreeMap<>(destination.credentials()).keySet()), destination.enabled(), ACTIVE,
-					now, now);
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", destination.id(), destination.name(), type.code(),
+					writeMap(settings), encryptCredentials(destination.id(), destination.credentials()),
+					String.join(",", new TreeMap<>(destination.credentials()).keySet()), destination.enabled(),
+					DestinationStatus.ACTIVE.code(), now, now);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new DestinationAlreadyExistsException(destination.id());
 		}
 		audit(actor, "destination.created", destination.id(),
-				"{\"type\":\"" + destination.type().code() + "\",\"enabled\":" + destination.enabled() + "}");
+				"{\"type\":\"" + type.code() + "\",\"enabled\":" + destination.enabled() + "}");
 		return get(destination.id());
 	}
 
@@ -105,11 +115,11 @@ public class Destinations {
 	@Transactional
 	public DestinationView update(String id, DestinationChange change, String actor) {
 		DestinationView current = get(id);
-		DestinationType type = DestinationType.fromCode(current.type()).orElseThrow();
+		DestinationType type = this.types.get(current.type());
 		Map<String, String> settings = DestinationRules.settings(type,
 				(change.settings() != null) ? change.settings() : current.settings());
 		Map<String, String> credentials = (change.credentials() != null) ? change.credentials() : credentials(id);
-		DestinationRules.credentials(type, settings, credentials);
+		type.checkCredentials(settings, credentials);
 		boolean newCredentials = change.credentials() != null;
 		this.jdbc.update("""
 				UPDATE destination SET name = ?, settings = ?, credentials_ciphertext = ?, credential_names = ?,
@@ -117,7 +127,7 @@ public class Destinations {
 				(change.name() != null) ? change.name() : current.name(), writeMap(settings),
 				encryptCredentials(id, credentials), String.join(",", new TreeMap<>(credentials).keySet()),
 				(change.enabled() != null) ? change.enabled() : current.enabled(),
-				newCredentials ? ACTIVE : current.status(), now(), id);
+				(newCredentials ? DestinationStatus.ACTIVE : current.status()).code(), now(), id);
 		audit(actor, "destination.updated", id, "{\"credentialsChanged\":" + newCredentials + "}");
 		return get(id);
 	}
@@ -149,7 +159,8 @@ public class Destinations {
 	public void markNeedsCredentials(String id, String reason) {
 		if (this.jdbc.update(
 				"UPDATE destination SET status = ?, updated_at = ? WHERE destination_id = ? AND status <> ?",
-				NEEDS_CREDENTIALS, now(), id, NEEDS_CREDENTIALS) > 0) {
+				DestinationStatus.NEEDS_CREDENTIALS.code(), now(), id,
+				DestinationStatus.NEEDS_CREDENTIALS.code()) > 0) {
 			audit("system", "destination.needs_credentials", id, null);
 		}
 	}

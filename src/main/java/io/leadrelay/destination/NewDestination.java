@@ -7,12 +7,12 @@ import java.util.Map;
  *
  * @param id its id: lower-case letters, digits and '-'
  * @param name a name for people
- * @param type where it sends leads
+ * @param type the code of its type, such as {@code hubspot}
  * @param settings the type's settings
  * @param credentials the type's credentials
  * @param enabled whether leads are sent to it
  */
-public record NewDestination(String id, String name, DestinationType type, Map<String, String> settings,
+public record NewDestination(String id, String name, String type, Map<String, String> settings,
 		Map<String, String> credentials, boolean enabled) {
 
 	@Override

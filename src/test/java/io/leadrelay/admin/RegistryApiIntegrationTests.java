@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.leadrelay.destination.DestinationStatus;
 import io.leadrelay.destination.Destinations;
 import io.leadrelay.page.Pages;
 import io.leadrelay.support.WebhookClient;
@@ -268,7 +269,7 @@ abstract class RegistryApiIntegrationTests {
 		admin("POST", "/api/v1/destinations", """
 				{"id":"pd","name":"Pipedrive","type":"pipedrive","credentials":{"apiToken":"old-token"}}""");
 		this.destinations.markNeedsCredentials("pd", "401 from Pipedrive");
-		assertThat(this.destinations.get("pd").status()).isEqualTo("needs_credentials");
+		assertThat(this.destinations.get("pd").status()).isEqualTo(DestinationStatus.NEEDS_CREDENTIALS);
 		JsonNode renamed = this.json.readTree(
 				admin("PUT", "/api/v1/destinations/pd", "{\"name\":\"Sales Pipedrive\",\"enabled\":false}").body());
 		assertThat(renamed.get("enabled").asBoolean()).isFalse();

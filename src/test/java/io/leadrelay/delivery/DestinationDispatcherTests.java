@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadrelay.destination.DestinationType;
+import io.leadrelay.destination.DestinationStatus;
 import io.leadrelay.destination.DestinationView;
 import io.leadrelay.destination.Destinations;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +47,9 @@ class DestinationDispatcherTests {
 
 	@BeforeEach
 	void destination() {
-		when(this.destinations.get("crm")).thenReturn(new DestinationView("crm", "CRM", "webhook",
-				Map.of("url", "https://crm.example.com"), List.of("signingSecret"), true, "active", NOW, NOW));
+		when(this.destinations.get("crm"))
+			.thenReturn(new DestinationView("crm", "CRM", "webhook", Map.of("url", "https://crm.example.com"),
+					List.of("signingSecret"), true, DestinationStatus.ACTIVE, NOW, NOW));
 		when(this.destinations.credentials("crm")).thenReturn(Map.of("signingSecret", "s"));
 		this.properties = new DeliveryProperties(true, 4, 100, Duration.ofMinutes(2), Duration.ofSeconds(1),
 				List.of(Duration.ofSeconds(10)), Duration.ofHours(72), 0, Map.of(),
@@ -92,8 +93,9 @@ class DestinationDispatcherTests {
 
 	@Test
 	void handsBackTheDeliveriesOfAPausedDestination() {
-		when(this.destinations.get("crm")).thenReturn(new DestinationView("crm", "CRM", "webhook",
-				Map.of("url", "https://crm.example.com"), List.of(), true, "needs_credentials", NOW, NOW));
+		when(this.destinations.get("crm"))
+			.thenReturn(new DestinationView("crm", "CRM", "webhook", Map.of("url", "https://crm.example.com"),
+					List.of(), true, DestinationStatus.NEEDS_CREDENTIALS, NOW, NOW));
 		DestinationDispatcher dispatcher = dispatcher(connector(1, new DeliveryOutcome.Delivered(null, 200, "ok")));
 		dispatcher.dispatch("crm", deliveries(2));
 		assertThat(this.calls).isEmpty();
@@ -117,7 +119,7 @@ class DestinationDispatcherTests {
 
 	private DestinationDispatcher dispatcher(Connector connector, DestinationRateLimiter limiter) {
 		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-		return new DestinationDispatcher(this.destinations, List.of(connector),
+		return new DestinationDispatcher(this.destinations, new Connectors(List.of(connector), this.properties),
 				new DestinationGuards(this.properties, limiter), this.results, this.queue, this.properties,
 				new ObjectMapper(), clock);
 	}
@@ -125,8 +127,22 @@ class DestinationDispatcherTests {
 	private Connector connector(int batchSize, DeliveryOutcome outcome) {
 		return new Connector() {
 			@Override
-			public DestinationType type() {
-				return DestinationType.WEBHOOK;
+			public String code() {
+				return "webhook";
+			}
+
+			@Override
+			public Map<String, String> settings(Map<String, String> given) {
+				return given;
+			}
+
+			@Override
+			public void checkCredentials(Map<String, String> settings, Map<String, String> credentials) {
+			}
+
+			@Override
+			public double defaultRateLimit() {
+				return 50;
 			}
 
 			@Override

@@ -17,23 +17,23 @@ class RetryDelaysTests {
 
 	@Test
 	void readsRetryAfterInSeconds() {
-		assertThat(RetryDelays.retryAfter(answer("Retry-After", "12"), this.clock)).contains(Duration.ofSeconds(12));
+		assertThat(RetryDelays.retryAfter(reply("Retry-After", "12"), this.clock)).contains(Duration.ofSeconds(12));
 	}
 
 	@Test
 	void readsRetryAfterAsAnHttpDate() {
-		assertThat(RetryDelays.retryAfter(answer("Retry-After", "Mon, 23 Nov 2026 10:01:30 GMT"), this.clock))
+		assertThat(RetryDelays.retryAfter(reply("Retry-After", "Mon, 23 Nov 2026 10:01:30 GMT"), this.clock))
 			.contains(Duration.ofSeconds(90));
 	}
 
 	@Test
 	void ignoresRetryAfterItCannotRead() {
-		assertThat(RetryDelays.retryAfter(answer("Retry-After", "soon"), this.clock)).isEmpty();
+		assertThat(RetryDelays.retryAfter(reply("Retry-After", "soon"), this.clock)).isEmpty();
 	}
 
 	@Test
 	void aDateInThePastMeansNow() {
-		assertThat(RetryDelays.retryAfter(answer("Retry-After", "Mon, 23 Nov 2026 09:00:00 GMT"), this.clock))
+		assertThat(RetryDelays.retryAfter(reply("Retry-After", "Mon, 23 Nov 2026 09:00:00 GMT"), this.clock))
 			.contains(Duration.ZERO);
 	}
 
@@ -42,8 +42,8 @@ class RetryDelaysTests {
 		assertThat(RetryDelays.untilMidnightUtc(this.clock)).isEqualTo(Duration.ofHours(14));
 	}
 
-	private static HttpAnswer.Replied answer(String name, String value) {
-		return new HttpAnswer.Replied(429, HttpHeaders.of(Map.of(name, List.of(value)), (key, text) -> true), "");
+	private static HttpReply.Replied reply(String name, String value) {
+		return new HttpReply.Replied(429, HttpHeaders.of(Map.of(name, List.of(value)), (key, text) -> true), "");
 	}
 
 }

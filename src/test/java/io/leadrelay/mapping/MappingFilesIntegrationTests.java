@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.leadrelay.destination.DestinationType;
 import io.leadrelay.destination.Destinations;
 import io.leadrelay.destination.NewDestination;
 import io.leadrelay.support.TemporaryFolders;
@@ -70,7 +69,7 @@ class MappingFilesIntegrationTests {
 		this.jdbc.update("DELETE FROM mapping");
 		this.jdbc.update("DELETE FROM audit_event");
 		this.jdbc.update("DELETE FROM destination");
-		this.destinations.create(new NewDestination("hubspot-main", "HubSpot", DestinationType.ROUTE,
+		this.destinations.create(new NewDestination("hubspot-main", "HubSpot", "route",
 				Map.of("endpointUri", "direct:x"), Map.of(), true), "admin");
 		this.files = new MappingFiles(new MappingProperties(this.directory), this.versions);
 	}

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadrelay.delivery.ConnectorHttp;
 import io.leadrelay.delivery.ConnectorTimeouts;
 import io.leadrelay.delivery.DeliveryRequest;
-import io.leadrelay.delivery.HttpAnswer;
+import io.leadrelay.delivery.HttpReply;
 
 /**
  * Calls HubSpot's contact batch upsert, one input per lead.
@@ -34,7 +34,7 @@ final class HubSpotClient {
 	 * @param requests the leads, each with its contact id in its payload
 	 * @param idProperty the property that identifies a contact, such as {@code email}
 	 */
-	HttpAnswer upsert(List<DeliveryRequest> requests, String idProperty) {
+	HttpReply upsert(List<DeliveryRequest> requests, String idProperty) {
 		DeliveryRequest first = requests.get(0);
 		String base = first.settings().getOrDefault("baseUrl", "https://api.hubapi.com").replaceAll("/+$", "");
 		return this.http.send(HttpRequest.newBuilder(URI.create(base + UPSERT_PATH))

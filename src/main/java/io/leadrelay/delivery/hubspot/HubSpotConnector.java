@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +17,8 @@ import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryOutcome.CredentialsRejected;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryRequest;
-import io.leadrelay.delivery.HttpAnswer;
-import io.leadrelay.destination.DestinationType;
+import io.leadrelay.delivery.HttpReply;
+import io.leadrelay.destination.spi.DestinationFields;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -27,27 +29,55 @@ import org.springframework.stereotype.Component;
  * which HubSpot's per-input errors are matched back to leads.
  */
 @Component
-public class HubSpotConnector implements Connector {
+class HubSpotConnector implements Connector {
 
 	static final int BATCH_LIMIT = 100;
 
 	private final HubSpotClient client;
 
-	private final HubSpotAnswers answers;
+	private final HubSpotReplies replies;
 
 	@Autowired
-	public HubSpotConnector(ObjectMapper json, Clock clock) {
+	HubSpotConnector(ObjectMapper json, Clock clock) {
 		this(json, clock, ConnectorTimeouts.DEFAULT);
 	}
 
-	public HubSpotConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
+	HubSpotConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
 		this.client = new HubSpotClient(json, timeouts);
-		this.answers = new HubSpotAnswers(json, clock);
+		this.replies = new HubSpotReplies(json, clock);
 	}
 
 	@Override
-	public DestinationType type() {
-		return DestinationType.HUBSPOT;
+	public String code() {
+		return "hubspot";
+	}
+
+	@Override
+	public Map<String, String> settings(Map<String, String> given) {
+		return DestinationFields.settings(given, Set.of("baseUrl", "idProperty"))
+			.withDefault("baseUrl", "https://api.hubapi.com")
+			.withDefault("idProperty", "email")
+			.url("baseUrl")
+			.values();
+	}
+
+	@Override
+	public void checkCredentials(Map<String, String> settings, Map<String, String> credentials) {
+		DestinationFields.credentials(credentials, Set.of("accessToken"));
+	}
+
+	@Override
+	public double defaultRateLimit() {
+		return 9;
+	}
+
+	@Override
+	public Map<String, String> testPayload() {
+		Map<String, String> payload = new LinkedHashMap<>();
+		payload.put("email", TEST_EMAIL);
+		payload.put("firstname", "LeadRelay");
+		payload.put("lastname", "Test lead");
+		return payload;
 	}
 
 	@Override
@@ -94,13 +124,13 @@ public class HubSpotConnector implements Connector {
 	}
 
 	private List<DeliveryOutcome> upsert(List<DeliveryRequest> inputs, String idProperty) {
-		HttpAnswer answer = this.client.upsert(inputs, idProperty);
-		if (inputs.size() > 1 && answer instanceof HttpAnswer.Replied replied
+		HttpReply reply = this.client.upsert(inputs, idProperty);
+		if (inputs.size() > 1 && reply instanceof HttpReply.Replied replied
 				&& (replied.status() == 400 || replied.status() == 409)) {
 			// HubSpot refused the whole batch for what may be one bad lead: find which.
 			return inputs.stream().map((input) -> upsert(List.of(input), idProperty).get(0)).toList();
 		}
-		return this.answers.read(answer, inputs, idProperty);
+		return this.replies.read(reply, inputs, idProperty);
 	}
 
 	/**

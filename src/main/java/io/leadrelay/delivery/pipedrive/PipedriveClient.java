@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadrelay.delivery.ConnectorHttp;
 import io.leadrelay.delivery.ConnectorTimeouts;
-import io.leadrelay.delivery.HttpAnswer;
+import io.leadrelay.delivery.HttpReply;
 
 /**
  * The Pipedrive calls a delivery makes, the API token in the {@code x-api-token} header
@@ -23,7 +23,7 @@ final class PipedriveClient {
 		this.http = new ConnectorHttp("Pipedrive", timeouts);
 	}
 
-	HttpAnswer searchPerson(Account account, String email) {
+	HttpReply searchPerson(Account account, String email) {
 		return this.http.send(
 				account
 					.request("/api/v2/persons/search?fields=email&exact_match=true&limit=10&term="
@@ -32,22 +32,22 @@ final class PipedriveClient {
 				"searching the person");
 	}
 
-	HttpAnswer createPerson(Account account, ObjectNode person) {
+	HttpReply createPerson(Account account, ObjectNode person) {
 		return this.http.send(account.request("/api/v2/persons").POST(json(person)), "creating the person");
 	}
 
-	HttpAnswer updatePerson(Account account, long personId, ObjectNode person) {
+	HttpReply updatePerson(Account account, long personId, ObjectNode person) {
 		return this.http.send(account.request("/api/v2/persons/" + personId).method("PATCH", json(person)),
 				"updating the person");
 	}
 
-	HttpAnswer leadsOf(Account account, long personId) {
+	HttpReply leadsOf(Account account, long personId) {
 		return this.http.send(
 				account.request("/api/v1/leads?archived_status=all&limit=500&person_id=" + personId).GET(),
 				"listing the person's leads");
 	}
 
-	HttpAnswer createLead(Account account, ObjectNode lead) {
+	HttpReply createLead(Account account, ObjectNode lead) {
 		return this.http.send(account.request("/api/v1/leads").POST(json(lead)), "creating the lead");
 	}
 

@@ -1,8 +1,10 @@
 package io.leadrelay.delivery.pipedrive;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,9 +17,9 @@ import io.leadrelay.delivery.DeliveryOutcome.Delivered;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryOutcome.Retry;
 import io.leadrelay.delivery.DeliveryRequest;
-import io.leadrelay.delivery.pipedrive.PipedriveAnswers.Reply;
+import io.leadrelay.delivery.pipedrive.PipedriveReplies.Result;
 import io.leadrelay.delivery.pipedrive.PipedriveClient.Account;
-import io.leadrelay.destination.DestinationType;
+import io.leadrelay.destination.spi.DestinationFields;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -28,31 +30,58 @@ import org.springframework.stereotype.Component;
  * title for leads that carry no {@code origin_id}), so a retry never makes a second one.
  */
 @Component
-public class PipedriveConnector implements Connector {
+class PipedriveConnector implements Connector {
 
 	private final PipedriveClient client;
 
-	private final PipedriveAnswers answers;
+	private final PipedriveReplies replies;
 
 	private final PipedrivePersons persons;
 
 	private final ObjectMapper json;
 
 	@Autowired
-	public PipedriveConnector(ObjectMapper json, Clock clock) {
+	PipedriveConnector(ObjectMapper json, Clock clock) {
 		this(json, clock, ConnectorTimeouts.DEFAULT);
 	}
 
-	public PipedriveConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
+	PipedriveConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
 		this.client = new PipedriveClient(timeouts);
-		this.answers = new PipedriveAnswers(json, clock);
+		this.replies = new PipedriveReplies(json, clock);
 		this.persons = new PipedrivePersons(json);
 		this.json = json;
 	}
 
 	@Override
-	public DestinationType type() {
-		return DestinationType.PIPEDRIVE;
+	public String code() {
+		return "pipedrive";
+	}
+
+	@Override
+	public Map<String, String> settings(Map<String, String> given) {
+		return DestinationFields.settings(given, Set.of("baseUrl"))
+			.withDefault("baseUrl", "https://api.pipedrive.com")
+			.url("baseUrl")
+			.values();
+	}
+
+	@Override
+	public void checkCredentials(Map<String, String> settings, Map<String, String> credentials) {
+		DestinationFields.credentials(credentials, Set.of("apiToken"));
+	}
+
+	@Override
+	public double defaultRateLimit() {
+		return 8;
+	}
+
+	@Override
+	public Map<String, String> testPayload() {
+		Map<String, String> payload = new LinkedHashMap<>();
+		payload.put("name", "LeadRelay test lead");
+		payload.put("email", TEST_EMAIL);
+		payload.put("lead_title", "LeadRelay test lead");
+		return payload;
 	}
 
 	@Override
@@ -67,15 +96,15 @@ public class PipedriveConnector implements Connector {
 					"MISSING_EMAIL");
 		}
 		Account account = new Account(request.settings().getOrDefault("baseUrl", "https://api.pipedrive.com"), token);
-		Reply search = this.answers.read(this.client.searchPerson(account, email), "searching the person");
+		Result search = this.replies.read(this.client.searchPerson(account, email), "searching the person");
 		if (search.failed()) {
 			return search.failure();
 		}
 		Optional<JsonNode> found = Optional.ofNullable(search.data().path("items").path(0).get("item"));
-		Reply saved = found.isPresent()
-				? this.answers.read(this.client.updatePerson(account, found.get().path("id").asLong(),
+		Result saved = found.isPresent()
+				? this.replies.read(this.client.updatePerson(account, found.get().path("id").asLong(),
 						this.persons.toUpdate(request.payload(), found.get())), "updating the person")
-				: this.answers.read(this.client.createPerson(account, this.persons.toCreate(request.payload())),
+				: this.replies.read(this.client.createPerson(account, this.persons.toCreate(request.payload())),
 						"creating the person");
 		if (saved.failed()) {
 			return saved.failure();
@@ -90,7 +119,7 @@ public class PipedriveConnector implements Connector {
 
 	private DeliveryOutcome lead(Account account, DeliveryRequest request, long personId, String person) {
 		String title = title(request);
-		Reply leads = this.answers.read(this.client.leadsOf(account, personId), "listing the person's leads");
+		Result leads = this.replies.read(this.client.leadsOf(account, personId), "listing the person's leads");
 		if (leads.failed()) {
 			return leads.failure();
 		}
@@ -103,7 +132,7 @@ public class PipedriveConnector implements Connector {
 			.put("title", title)
 			.put("person_id", personId)
 			.put("origin_id", request.idempotencyKey());
-		Reply created = this.answers.read(this.client.createLead(account, body), "creating the lead");
+		Result created = this.replies.read(this.client.createLead(account, body), "creating the lead");
 		if (created.failed()) {
 			return created.failure();
 		}

@@ -1,9 +1,13 @@
 package io.leadrelay.delivery.route;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
 import io.leadrelay.delivery.Connector;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryRequest;
-import io.leadrelay.destination.DestinationType;
+import io.leadrelay.destination.spi.DestinationFields;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
@@ -19,31 +23,50 @@ import org.springframework.stereotype.Component;
  * saying why).
  */
 @Component
-public class RouteConnector implements Connector {
+class RouteConnector implements Connector {
 
-	public static final String LEADGEN_ID_HEADER = "leadrelayLeadgenId";
+	static final String LEADGEN_ID_HEADER = "leadrelayLeadgenId";
 
-	public static final String DESTINATION_HEADER = "leadrelayDestination";
+	static final String DESTINATION_HEADER = "leadrelayDestination";
 
-	public static final String IDEMPOTENCY_KEY_HEADER = "leadrelayIdempotencyKey";
+	static final String IDEMPOTENCY_KEY_HEADER = "leadrelayIdempotencyKey";
 
-	public static final String TEST_HEADER = "leadrelayTest";
+	static final String TEST_HEADER = "leadrelayTest";
 
-	public static final String OUTCOME_HEADER = "leadrelayOutcome";
+	static final String OUTCOME_HEADER = "leadrelayOutcome";
 
-	public static final String MESSAGE_HEADER = "leadrelayMessage";
+	static final String MESSAGE_HEADER = "leadrelayMessage";
 
-	public static final String RECORD_ID_HEADER = "leadrelayRecordId";
+	static final String RECORD_ID_HEADER = "leadrelayRecordId";
+
+	private static final Pattern CAMEL_URI = Pattern.compile("[a-z][a-z0-9+.-]*:[^\\s]+");
 
 	private final ProducerTemplate producer;
 
-	public RouteConnector(ProducerTemplate producer) {
+	RouteConnector(ProducerTemplate producer) {
 		this.producer = producer;
 	}
 
 	@Override
-	public DestinationType type() {
-		return DestinationType.ROUTE;
+	public String code() {
+		return "route";
+	}
+
+	@Override
+	public Map<String, String> settings(Map<String, String> given) {
+		return DestinationFields.settings(given, Set.of("endpointUri"))
+			.matches("endpointUri", CAMEL_URI, "a Camel endpoint URI such as direct:sheets")
+			.values();
+	}
+
+	@Override
+	public void checkCredentials(Map<String, String> settings, Map<String, String> credentials) {
+		DestinationFields.credentials(credentials, Set.of());
+	}
+
+	@Override
+	public double defaultRateLimit() {
+		return 200;
 	}
 
 	@Override

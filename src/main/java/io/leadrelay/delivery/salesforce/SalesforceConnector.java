@@ -10,13 +10,14 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.delivery.Connector;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryRequest;
-import io.leadrelay.destination.DestinationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class SalesforceConnector implements Connector {
+class SalesforceConnector implements Connector {
 
 	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -69,7 +70,7 @@ public class SalesforceConnector implements Connector {
 	private final SalesforceTokens tokens;
 
 	@Autowired
-	public SalesforceConnector(ObjectMapper json, Clock clock) {
+	SalesforceConnector(ObjectMapper json, Clock clock) {
 		this(json, clock, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
 	}
 
@@ -81,8 +82,33 @@ public class SalesforceConnector implements Connector {
 	}
 
 	@Override
-	public DestinationType type() {
-		return DestinationType.SALESFORCE;
+	public String code() {
+		return "salesforce";
+	}
+
+	@Override
+	public Map<String, String> settings(Map<String, String> given) {
+		return SalesforceSettings.check(given);
+	}
+
+	@Override
+	public void checkCredentials(Map<String, String> settings, Map<String, String> credentials) {
+		SalesforceSettings.checkCredentials(settings, credentials);
+	}
+
+	@Override
+	public double defaultRateLimit() {
+		return 20;
+	}
+
+	@Override
+	public Map<String, String> testPayload() {
+		Map<String, String> payload = new LinkedHashMap<>();
+		payload.put("LastName", "Test lead");
+		payload.put("FirstName", "LeadRelay");
+		payload.put("Company", "LeadRelay test");
+		payload.put("Email", TEST_EMAIL);
+		return payload;
 	}
 
 	@Override

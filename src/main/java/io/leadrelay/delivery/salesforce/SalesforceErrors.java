@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadrelay.delivery.DeliveryOutcome;
 
 /**
- * What Salesforce's answers mean for a delivery (protocols.md, 7.1 and 7.3). The token
+ * What Salesforce's replies mean for a delivery (protocols.md, 7.1 and 7.3). The token
  * endpoint answers {@code {"error", "error_description"}}; the REST API an array of
  * {@code {message, errorCode, fields}}.
  */
@@ -26,7 +26,7 @@ final class SalesforceErrors {
 	private SalesforceErrors() {
 	}
 
-	/** The session a token endpoint answer gives, or the outcome to report. */
+	/** The session a token endpoint reply gives, or the outcome to report. */
 	static SalesforceSession tokenResponse(int status, JsonNode body) {
 		if (status == 200) {
 			String accessToken = body.path("access_token").asText("");
@@ -48,7 +48,7 @@ final class SalesforceErrors {
 				new DeliveryOutcome.CredentialsRejected("Salesforce refused to log in: " + said, status));
 	}
 
-	/** The outcome of an upsert answer other than 401 (which the connector handles). */
+	/** The outcome of an upsert reply other than 401 (which the connector handles). */
 	static DeliveryOutcome upsertResponse(int status, JsonNode body) {
 		if (status == 200 || status == 201 || status == 204) {
 			String id = body.path("id").asText(null);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +15,9 @@ import io.leadrelay.delivery.ConnectorHttp;
 import io.leadrelay.delivery.ConnectorTimeouts;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryRequest;
-import io.leadrelay.delivery.HttpAnswer;
+import io.leadrelay.delivery.HttpReply;
 import io.leadrelay.delivery.RetryDelays;
-import io.leadrelay.destination.DestinationType;
+import io.leadrelay.destination.spi.DestinationFields;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -26,10 +27,10 @@ import org.springframework.stereotype.Component;
  * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}). The
  * {@code webhook-id} is the same on every retry of a lead, so the receiver can drop
  * repeats. Any 2xx is delivered; 408, 429 and 5xx are tried again ({@code Retry-After}
- * honoured); 401 and 403 pause the destination; other answers are refusals.
+ * honoured); 401 and 403 pause the destination; other replies are refusals.
  */
 @Component
-public class WebhookConnector implements Connector {
+class WebhookConnector implements Connector {
 
 	private static final int MAX_QUOTED_BODY = 300;
 
@@ -40,19 +41,34 @@ public class WebhookConnector implements Connector {
 	private final Clock clock;
 
 	@Autowired
-	public WebhookConnector(ObjectMapper json, Clock clock) {
+	WebhookConnector(ObjectMapper json, Clock clock) {
 		this(json, clock, ConnectorTimeouts.DEFAULT);
 	}
 
-	public WebhookConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
+	WebhookConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
 		this.http = new ConnectorHttp("The webhook", timeouts);
 		this.json = json;
 		this.clock = clock;
 	}
 
 	@Override
-	public DestinationType type() {
-		return DestinationType.WEBHOOK;
+	public String code() {
+		return "webhook";
+	}
+
+	@Override
+	public Map<String, String> settings(Map<String, String> given) {
+		return DestinationFields.settings(given, Set.of("url")).url("url").values();
+	}
+
+	@Override
+	public void checkCredentials(Map<String, String> settings, Map<String, String> credentials) {
+		DestinationFields.credentials(credentials, Set.of("signingSecret")).atLeast("signingSecret", 24);
+	}
+
+	@Override
+	public double defaultRateLimit() {
+		return 50;
 	}
 
 	@Override
@@ -68,25 +84,25 @@ public class WebhookConnector implements Connector {
 					WebhookSignature.sign(request.credentials().get("signingSecret"), request.idempotencyKey(),
 							timestamp, body))
 			.POST(HttpRequest.BodyPublishers.ofString(body));
-		HttpAnswer answer = this.http.send(call, "sending the lead");
-		if (answer instanceof HttpAnswer.NoAnswer none) {
+		HttpReply reply = this.http.send(call, "sending the lead");
+		if (reply instanceof HttpReply.NoReply none) {
 			return none.retry();
 		}
-		return outcome((HttpAnswer.Replied) answer);
+		return outcome((HttpReply.Replied) reply);
 	}
 
-	private DeliveryOutcome outcome(HttpAnswer.Replied answer) {
-		int status = answer.status();
-		if (answer.successful()) {
+	private DeliveryOutcome outcome(HttpReply.Replied reply) {
+		int status = reply.status();
+		if (reply.successful()) {
 			return new DeliveryOutcome.Delivered(null, status, "accepted");
 		}
-		String text = "The webhook answered " + status + quote(answer.body());
+		String text = "The webhook answered " + status + quote(reply.body());
 		if (status == 429) {
-			return DeliveryOutcome.Retry.throttled(RetryDelays.retryAfter(answer, this.clock).orElse(null), text,
-					status, null);
+			return DeliveryOutcome.Retry.throttled(RetryDelays.retryAfter(reply, this.clock).orElse(null), text, status,
+					null);
 		}
 		if (status == 408 || status >= 500) {
-			return new DeliveryOutcome.Retry(RetryDelays.retryAfter(answer, this.clock).orElse(null), false, text,
+			return new DeliveryOutcome.Retry(RetryDelays.retryAfter(reply, this.clock).orElse(null), false, text,
 					status, null);
 		}
 		if (status == 401 || status == 403) {

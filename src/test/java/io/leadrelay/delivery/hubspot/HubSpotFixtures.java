@@ -1,7 +1,7 @@
 package io.leadrelay.delivery.hubspot;
 
 /**
- * HubSpot batch upsert answers, as protocols.md records them.
+ * HubSpot batch upsert replies, as protocols.md records them.
  */
 final class HubSpotFixtures {
 

@@ -1,7 +1,7 @@
 package io.leadrelay.delivery.pipedrive;
 
 /**
- * Pipedrive answers, shaped as protocols.md and Pipedrive's reference show them.
+ * Pipedrive replies, shaped as protocols.md and Pipedrive's reference show them.
  */
 final class PipedriveFixtures {
 

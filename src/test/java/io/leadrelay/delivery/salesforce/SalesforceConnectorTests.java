@@ -7,7 +7,6 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryRequest;
-import io.leadrelay.destination.DestinationType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +44,7 @@ class SalesforceConnectorTests {
 
 	@Test
 	void isTheSalesforceConnector() {
-		assertThat(this.connector.type()).isEqualTo(DestinationType.SALESFORCE);
+		assertThat(this.connector.code()).isEqualTo("salesforce");
 	}
 
 	@Test

@@ -16,7 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * Salesforce answers as protocols.md (section 7) gives them, and requests to send.
+ * Salesforce replies as protocols.md (section 7) gives them, and requests to send.
  */
 final class SalesforceFixtures {
 

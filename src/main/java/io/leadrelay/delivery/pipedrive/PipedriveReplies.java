@@ -12,14 +12,14 @@ import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryOutcome.CredentialsRejected;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryOutcome.Retry;
-import io.leadrelay.delivery.HttpAnswer;
-import io.leadrelay.delivery.HttpAnswer.Replied;
+import io.leadrelay.delivery.HttpReply;
+import io.leadrelay.delivery.HttpReply.Replied;
 import io.leadrelay.delivery.RetryDelays;
 
 /**
- * Reads Pipedrive's answers: the body of a success, or the outcome of a failure.
+ * Reads Pipedrive's replies: the body of a success, or the outcome of a failure.
  */
-final class PipedriveAnswers {
+final class PipedriveReplies {
 
 	static final String DAILY_TOKENS_HEADER = "x-daily-ratelimit-token-remaining";
 
@@ -33,28 +33,28 @@ final class PipedriveAnswers {
 
 	private final Clock clock;
 
-	PipedriveAnswers(ObjectMapper json, Clock clock) {
+	PipedriveReplies(ObjectMapper json, Clock clock) {
 		this.json = json;
 		this.clock = clock;
 	}
 
 	/**
-	 * The body of a successful answer, or what the failure means for the delivery.
-	 * @param answer the answer
+	 * The body of a successful reply, or what the failure means for the delivery.
+	 * @param reply the reply
 	 * @param call what the call did, for messages
 	 */
-	Reply read(HttpAnswer answer, String call) {
-		if (answer instanceof HttpAnswer.NoAnswer none) {
-			return new Reply(null, none.retry());
+	Result read(HttpReply reply, String call) {
+		if (reply instanceof HttpReply.NoReply none) {
+			return new Result(null, none.retry());
 		}
-		Replied replied = (Replied) answer;
+		Replied replied = (Replied) reply;
 		Optional<JsonNode> body = parse(replied.body());
 		if (replied.successful()) {
-			return body.map((node) -> new Reply(node, null))
-				.orElseGet(() -> new Reply(null, Retry.transientFailure(
+			return body.map((node) -> new Result(node, null))
+				.orElseGet(() -> new Result(null, Retry.transientFailure(
 						"Pipedrive answered " + replied.status() + " without JSON while " + call, replied.status())));
 		}
-		return new Reply(null, failure(replied, body, call));
+		return new Result(null, failure(replied, body, call));
 	}
 
 	private DeliveryOutcome failure(Replied replied, Optional<JsonNode> body, String call) {
@@ -117,7 +117,7 @@ final class PipedriveAnswers {
 	 * @param body the JSON body of a success
 	 * @param failure the outcome of a failure
 	 */
-	record Reply(JsonNode body, DeliveryOutcome failure) {
+	record Result(JsonNode body, DeliveryOutcome failure) {
 
 		boolean failed() {
 			return this.failure != null;

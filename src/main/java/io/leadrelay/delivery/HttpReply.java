@@ -4,18 +4,18 @@ import java.net.http.HttpHeaders;
 import java.util.Optional;
 
 /**
- * What came back from one call to a CRM: an HTTP answer, or none.
+ * What came back from one call to a CRM: an HTTP reply, or none.
  */
-public sealed interface HttpAnswer {
+public sealed interface HttpReply {
 
 	/**
-	 * The CRM answered.
+	 * The CRM replied.
 	 *
 	 * @param status its status
 	 * @param headers its headers
 	 * @param body its body, possibly empty
 	 */
-	record Replied(int status, HttpHeaders headers, String body) implements HttpAnswer {
+	record Replied(int status, HttpHeaders headers, String body) implements HttpReply {
 
 		public Optional<String> header(String name) {
 			return this.headers.firstValue(name);
@@ -28,11 +28,11 @@ public sealed interface HttpAnswer {
 	}
 
 	/**
-	 * The CRM did not answer: timeout, refused connection, broken stream.
+	 * The CRM did not reply: timeout, refused connection, broken stream.
 	 *
 	 * @param reason what happened, without secrets
 	 */
-	record NoAnswer(String reason) implements HttpAnswer {
+	record NoReply(String reason) implements HttpReply {
 
 		public DeliveryOutcome.Retry retry() {
 			return DeliveryOutcome.Retry.transientFailure(this.reason, null);

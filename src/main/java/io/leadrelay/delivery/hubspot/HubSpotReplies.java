@@ -19,15 +19,15 @@ import io.leadrelay.delivery.DeliveryOutcome.Delivered;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryOutcome.Retry;
 import io.leadrelay.delivery.DeliveryRequest;
-import io.leadrelay.delivery.HttpAnswer;
-import io.leadrelay.delivery.HttpAnswer.Replied;
+import io.leadrelay.delivery.HttpReply;
+import io.leadrelay.delivery.HttpReply.Replied;
 import io.leadrelay.delivery.RetryDelays;
 
 /**
- * Reads what HubSpot answered to a batch upsert into one outcome per lead. Every field of
- * its bodies is treated as optional.
+ * Reads HubSpot's reply to a batch upsert into one outcome per lead. Every field of its
+ * bodies is treated as optional.
  */
-final class HubSpotAnswers {
+final class HubSpotReplies {
 
 	static final String INTERVAL_HEADER = "X-HubSpot-RateLimit-Interval-Milliseconds";
 
@@ -37,16 +37,16 @@ final class HubSpotAnswers {
 
 	private final Clock clock;
 
-	HubSpotAnswers(ObjectMapper json, Clock clock) {
+	HubSpotReplies(ObjectMapper json, Clock clock) {
 		this.json = json;
 		this.clock = clock;
 	}
 
-	List<DeliveryOutcome> read(HttpAnswer answer, List<DeliveryRequest> requests, String idProperty) {
-		if (answer instanceof HttpAnswer.NoAnswer none) {
+	List<DeliveryOutcome> read(HttpReply reply, List<DeliveryRequest> requests, String idProperty) {
+		if (reply instanceof HttpReply.NoReply none) {
 			return Collections.nCopies(requests.size(), none.retry());
 		}
-		Replied replied = (Replied) answer;
+		Replied replied = (Replied) reply;
 		int status = replied.status();
 		if (status == 200 || status == 201 || status == 207) {
 			JsonNode body = parse(replied.body());
@@ -59,7 +59,7 @@ final class HubSpotAnswers {
 		return Collections.nCopies(requests.size(), whole(replied));
 	}
 
-	/** The outcome of an answer that is about the whole call. */
+	/** The outcome of a reply that is about the whole call. */
 	DeliveryOutcome whole(Replied replied) {
 		int status = replied.status();
 		JsonNode body = parse(replied.body());
