@@ -3,10 +3,10 @@ package io.leadrelay.admin;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.leadrelay.ingest.LeadEventFilter;
-import io.leadrelay.ingest.LeadEventStatus;
-import io.leadrelay.ingest.LeadEventView;
-import io.leadrelay.ingest.LeadEvents;
+import io.leadrelay.pipeline.LeadEventFilter;
+import io.leadrelay.pipeline.LeadEventStatus;
+import io.leadrelay.pipeline.LeadEventView;
+import io.leadrelay.pipeline.LeadEvents;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -5,8 +5,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
-import io.leadrelay.ingest.ClaimedLeadEvent;
-import io.leadrelay.ingest.LeadEventQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,8 +3,6 @@ package io.leadrelay.pipeline;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.leadrelay.ingest.LeadEventQueue;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
