@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.leadrelay.ingest.BackfilledLead;
-import io.leadrelay.ingest.LeadEventIntake;
+import io.leadrelay.ingest.LeadEventInbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,7 @@ abstract class LeadEventQueueIntegrationTests {
 	LeadEventQueue queue;
 
 	@Autowired
-	LeadEventIntake intake;
+	LeadEventInbox inbox;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -133,7 +133,7 @@ abstract class LeadEventQueueIntegrationTests {
 		List<BackfilledLead> leads = leadgenIds.stream()
 			.map((id) -> new BackfilledLead(id, "100200300400500", "700000000000011", null, null))
 			.collect(Collectors.toList());
-		assertThat(this.intake.storeBackfilled(leads)).isEqualTo(leadgenIds.size());
+		assertThat(this.inbox.storeBackfilled(leads)).isEqualTo(leadgenIds.size());
 	}
 
 	private boolean finish(ClaimedLeadEvent event, LeadEventStatus status) {
