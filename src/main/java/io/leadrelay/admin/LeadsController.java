@@ -43,7 +43,7 @@ class LeadsController {
 		}
 		LeadEventFilter filter = new LeadEventFilter(numericId("leadgenId", leadgenId), numericId("pageId", pageId),
 				numericId("formId", formId), status(status));
-		LeadEvents.Page found = this.leadEvents.find(filter, page, size);
+		LeadEvents.Slice found = this.leadEvents.find(filter, page, size);
 		return new LeadPage(found.items(), found.page(), found.size(), found.totalItems(), found.totalPages());
 	}
 
