@@ -3,10 +3,10 @@ package io.leadrelay.admin;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.leadrelay.ingest.LeadEventFilter;
-import io.leadrelay.ingest.LeadEventStatus;
-import io.leadrelay.ingest.LeadEventView;
-import io.leadrelay.ingest.LeadEvents;
+import io.leadrelay.pipeline.LeadEventFilter;
+import io.leadrelay.pipeline.LeadEventStatus;
+import io.leadrelay.pipeline.LeadEventView;
+import io.leadrelay.pipeline.LeadEvents;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,7 +43,7 @@ class LeadsController {
 		}
 		LeadEventFilter filter = new LeadEventFilter(numericId("leadgenId", leadgenId), numericId("pageId", pageId),
 				numericId("formId", formId), status(status));
-		LeadEvents.Page found = this.leadEvents.find(filter, page, size);
+		LeadEvents.Slice found = this.leadEvents.find(filter, page, size);
 		return new LeadPage(found.items(), found.page(), found.size(), found.totalItems(), found.totalPages());
 	}
 

@@ -12,7 +12,7 @@ import io.leadrelay.graph.GraphClient;
 import io.leadrelay.graph.GraphResult;
 import io.leadrelay.graph.LeadsPage;
 import io.leadrelay.ingest.BackfilledLead;
-import io.leadrelay.ingest.LeadEventIntake;
+import io.leadrelay.ingest.LeadEventInbox;
 
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,7 @@ class FormReader {
 
 	private final GraphClient graph;
 
-	private final LeadEventIntake intake;
+	private final LeadEventInbox inbox;
 
 	private final FormWatermarks watermarks;
 
@@ -42,10 +42,10 @@ class FormReader {
 
 	private final Clock clock;
 
-	FormReader(GraphClient graph, LeadEventIntake intake, FormWatermarks watermarks, BackfillProperties properties,
+	FormReader(GraphClient graph, LeadEventInbox inbox, FormWatermarks watermarks, BackfillProperties properties,
 			Clock clock) {
 		this.graph = graph;
-		this.intake = intake;
+		this.inbox = inbox;
 		this.watermarks = watermarks;
 		this.properties = properties;
 		this.clock = clock;
@@ -129,7 +129,7 @@ class FormReader {
 				.map((lead) -> new BackfilledLead(lead.leadgenId(), pageId, formId, lead.adId(), lead.createdTime()))
 				.toList();
 			tally.found += leads.size();
-			tally.added += this.intake.storeBackfilled(leads);
+			tally.added += this.inbox.storeBackfilled(leads);
 			tally.pagesLeft--;
 			cursor = page.value().nextCursor();
 		}

@@ -9,7 +9,7 @@ import java.util.List;
  * @param name its name
  * @param questions its questions, in order
  */
-public record FormDefinition(String formId, String name, List<Question> questions) {
+record FormDefinition(String formId, String name, List<Question> questions) {
 
 	/**
 	 * One question; its key is the name answers carry.
@@ -18,7 +18,7 @@ public record FormDefinition(String formId, String name, List<Question> question
 	 * @param label what the person read
 	 * @param type Meta's question type, such as EMAIL or CUSTOM
 	 */
-	public record Question(String key, String label, String type) {
+	record Question(String key, String label, String type) {
 	}
 
 }

@@ -54,7 +54,7 @@ public class GraphClient {
 	}
 
 	/** The form's name and questions (cached). */
-	public GraphResult<FormDefinition> fetchForm(String formId, String accessToken) {
+	GraphResult<FormDefinition> fetchForm(String formId, String accessToken) {
 		FormDefinition cached = this.forms.getIfPresent(formId);
 		if (cached != null) {
 			return new GraphResult.Success<>(cached);

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
+import io.leadrelay.meta.FacebookIds;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -41,7 +43,7 @@ public record GraphProperties(@DefaultValue("https://graph.facebook.com") URI ba
 		if (appId != null && appId.isBlank()) {
 			appId = null;
 		}
-		if (appId != null && !appId.matches("[0-9]{1,32}")) {
+		if (appId != null && !FacebookIds.isId(appId)) {
 			throw new IllegalArgumentException("leadrelay.graph.app-id must be the numeric app id");
 		}
 		if (usageThreshold < 1 || usageThreshold > 100) {

@@ -3,15 +3,13 @@ package io.leadrelay.ingest;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadrelay.audit.AuditLog;
+import io.leadrelay.meta.MetaProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the webhook: the {@code metaWebhook} bean the route calls, and the body limit in
@@ -28,8 +26,8 @@ class IngestConfiguration {
 	}
 
 	@Bean
-	GroupCommitter leadEventGroupCommitter(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog audit) {
-		return new GroupCommitter(new LeadEventInbox(jdbc, transactions, audit));
+	GroupCommitter leadEventGroupCommitter(LeadEventInbox inbox) {
+		return new GroupCommitter(inbox);
 	}
 
 	@Bean

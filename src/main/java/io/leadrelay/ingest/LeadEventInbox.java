@@ -1,5 +1,6 @@
 package io.leadrelay.ingest;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,19 +10,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes lead events, once per leadgen id. The insert is skipped when the id is already
- * stored; when two transactions carry the same new id at the same moment, the loser fails
- * on the unique key and is run again, and then sees the winner's row.
+ * Appends lead events in status {@code received}, once per leadgen id, whichever way a
+ * lead arrives first: from the webhook (through the {@link GroupCommitter}) or from a
+ * backfill. The insert is skipped when the id is already stored; when two transactions
+ * carry the same new id at the same moment, the loser fails on the unique key and is run
+ * again, and then sees the winner's row.
  */
-class LeadEventInbox {
+@Service
+public class LeadEventInbox {
 
 	static final int MAX_ATTEMPTS = 5;
 
@@ -39,25 +46,30 @@ class LeadEventInbox {
 
 	private final AuditLog audit;
 
-	LeadEventInbox(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog audit) {
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	LeadEventInbox(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog audit, ObjectMapper json,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.audit = audit;
+		this.json = json;
+		this.clock = clock;
 	}
 
 	/**
-	 * Store the leads that are new and audit every one, in one transaction.
-	 * @return which leadgen ids were new and which were stored before
+	 * Store leads the webhook missed, with {@code source=backfill}, and audit every one,
+	 * in one transaction.
+	 * @return how many were not stored before
 	 */
-	StoreResult store(List<LeadNotification> leads, Instant receivedAt) {
-		return store(leads, receivedAt, "webhook");
-	}
-
-	/**
-	 * As {@link #store(List, Instant)}, for leads found another way ({@code backfill}).
-	 */
-	StoreResult store(List<LeadNotification> leads, Instant receivedAt, String source) {
-		return storeAll(List.of(new Submission(leads, receivedAt, source))).get(0);
+	public int storeBackfilled(List<BackfilledLead> leads) {
+		List<LeadNotification> notifications = leads.stream()
+			.map((lead) -> new LeadNotification(lead.leadgenId(), lead.pageId(), lead.formId(), lead.adId(),
+					lead.adId(), lead.createdTime(), rawValue(lead)))
+			.toList();
+		return storeAll(List.of(new Submission(notifications, this.clock.instant(), "backfill"))).get(0).accepted();
 	}
 
 	/**
@@ -126,6 +138,20 @@ class LeadEventInbox {
 			statement.setString(10, lead.leadgenId());
 		});
 		return counts[0];
+	}
+
+	private String rawValue(BackfilledLead lead) {
+		ObjectNode value = this.json.createObjectNode()
+			.put("leadgen_id", lead.leadgenId())
+			.put("page_id", lead.pageId())
+			.put("form_id", lead.formId());
+		if (lead.adId() != null) {
+			value.put("ad_id", lead.adId()).put("adgroup_id", lead.adId());
+		}
+		if (lead.createdTime() != null) {
+			value.put("created_time", lead.createdTime().getEpochSecond());
+		}
+		return value.toString();
 	}
 
 	private static Collection<LeadNotification> distinctByLeadgenId(List<LeadNotification> leads) {

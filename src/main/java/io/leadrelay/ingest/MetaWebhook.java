@@ -6,6 +6,7 @@ import java.time.Clock;
 
 import io.leadrelay.ingest.LeadEventInbox.StoreResult;
 import io.leadrelay.ingest.NotificationParser.ParsedNotification;
+import io.leadrelay.meta.MetaProperties;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

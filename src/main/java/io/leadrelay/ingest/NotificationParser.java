@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.leadrelay.meta.FacebookIds;
 
 /**
  * Turns a verified webhook body into the leads it announces. A body is taken whole or not
@@ -21,7 +22,7 @@ final class NotificationParser {
 
 	static final int MAX_RAW_VALUE_LENGTH = 4000;
 
-	private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,32}");
+	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
 	private static final long LATEST_EPOCH_SECOND = Instant.parse("3000-01-01T00:00:00Z").getEpochSecond();
 
@@ -144,7 +145,7 @@ final class NotificationParser {
 		else if (node.isIntegralNumber()) {
 			id = node.bigIntegerValue().toString();
 		}
-		if (id == null || !NUMERIC_ID.matcher(id).matches()) {
+		if (!FacebookIds.isId(id)) {
 			throw new InvalidPayloadException(path,
 					"must be a numeric id of 1 to 32 digits, was " + abbreviate(node.toString()));
 		}
@@ -159,7 +160,7 @@ final class NotificationParser {
 		if (node.isIntegralNumber()) {
 			seconds = node.bigIntegerValue();
 		}
-		else if (node.isTextual() && NUMERIC_ID.matcher(node.textValue()).matches()) {
+		else if (node.isTextual() && DIGITS.matcher(node.textValue()).matches()) {
 			seconds = new BigInteger(node.textValue());
 		}
 		if (seconds == null || seconds.signum() < 0 || seconds.compareTo(BigInteger.valueOf(LATEST_EPOCH_SECOND)) > 0) {

@@ -1,6 +1,5 @@
 package io.leadrelay.pipeline;
 
-import io.leadrelay.ingest.LeadEventQueue;
 import io.leadrelay.page.PageTokenChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

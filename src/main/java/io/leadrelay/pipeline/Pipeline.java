@@ -5,8 +5,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
-import io.leadrelay.ingest.ClaimedLeadEvent;
-import io.leadrelay.ingest.LeadEventQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +19,15 @@ public class Pipeline {
 
 	private final LeadEventQueue queue;
 
-	private final LeadProcessor processor;
+	private final LeadEnricher enricher;
 
 	private final PipelineProperties properties;
 
 	private final ExecutorService workers;
 
-	Pipeline(LeadEventQueue queue, LeadProcessor processor, PipelineProperties properties, ExecutorService workers) {
+	Pipeline(LeadEventQueue queue, LeadEnricher enricher, PipelineProperties properties, ExecutorService workers) {
 		this.queue = queue;
-		this.processor = processor;
+		this.enricher = enricher;
 		this.properties = properties;
 		this.workers = workers;
 	}
@@ -44,7 +42,7 @@ public class Pipeline {
 		do {
 			batch = this.queue.claim(this.properties.batchSize(), this.properties.lease());
 			List<Future<?>> running = batch.stream()
-				.<Future<?>>map((event) -> this.workers.submit(() -> this.processor.process(event)))
+				.<Future<?>>map((event) -> this.workers.submit(() -> this.enricher.enrich(event)))
 				.toList();
 			for (Future<?> work : running) {
 				await(work);
@@ -68,7 +66,7 @@ public class Pipeline {
 			work.get();
 		}
 		catch (ExecutionException ex) {
-			// The processor handles its own failures; this is a bug, and the lease brings
+			// The enricher handles its own failures; this is a bug, and the lease brings
 			// the lead back.
 			log.error("A lead could not be processed", ex.getCause());
 		}

@@ -3,8 +3,6 @@ package io.leadrelay.pipeline;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.leadrelay.ingest.LeadEventQueue;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,9 +15,9 @@ import org.springframework.context.annotation.Configuration;
 class PipelineConfiguration {
 
 	@Bean(destroyMethod = "shutdown")
-	Pipeline pipeline(LeadEventQueue queue, LeadProcessor processor, PipelineProperties properties) {
+	Pipeline pipeline(LeadEventQueue queue, LeadEnricher enricher, PipelineProperties properties) {
 		AtomicInteger count = new AtomicInteger();
-		return new Pipeline(queue, processor, properties, Executors.newFixedThreadPool(properties.concurrency(),
+		return new Pipeline(queue, enricher, properties, Executors.newFixedThreadPool(properties.concurrency(),
 				(work) -> new Thread(work, "pipeline-" + count.incrementAndGet())));
 	}
 

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryHorizon how long after its arrival a lead is retried before it fails
  */
 @ConfigurationProperties("leadrelay.pipeline")
-public record PipelineProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int concurrency,
+record PipelineProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int concurrency,
 		@DefaultValue("20") int batchSize, @DefaultValue("2m") Duration lease,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue( {
 				"10s", "30s", "1m", "5m", "15m", "1h" }) List<Duration> retrySchedule,

@@ -5,7 +5,7 @@ import io.leadrelay.cluster.ClusterProperties;
 import io.leadrelay.crypto.CryptoProperties;
 import io.leadrelay.graph.GraphProperties;
 import io.leadrelay.ingest.IngestProperties;
-import io.leadrelay.ingest.MetaProperties;
+import io.leadrelay.meta.MetaProperties;
 import io.leadrelay.page.PagesProperties;
 import io.leadrelay.security.SecurityProperties;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.leadrelay.config;
 
-import io.leadrelay.ingest.MetaProperties;
+import io.leadrelay.meta.MetaProperties;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.WebhookClient;
 import org.jasypt.encryption.pbe.PooledPBEStringEncryptor;

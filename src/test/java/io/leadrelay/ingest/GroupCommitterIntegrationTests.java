@@ -81,7 +81,8 @@ abstract class GroupCommitterIntegrationTests extends LeadEventTablesTests {
 
 	@Test
 	void aFailedCommitFailsEveryRequestOfItsGroup() throws Exception {
-		LeadEventInbox brokenInbox = new LeadEventInbox(this.jdbc, this.transactions, this.audit) {
+		LeadEventInbox brokenInbox = new LeadEventInbox(this.jdbc, this.transactions, this.audit, this.json,
+				this.clock) {
 			@Override
 			List<StoreResult> storeAll(List<Submission> submissions) {
 				throw new DataAccessResourceFailureException("disk full");
@@ -112,7 +113,7 @@ abstract class GroupCommitterIntegrationTests extends LeadEventTablesTests {
 		LeadNotification poison = lead(99);
 		CountDownLatch gateEntered = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		LeadEventInbox inbox = new LeadEventInbox(this.jdbc, this.transactions, this.audit) {
+		LeadEventInbox inbox = new LeadEventInbox(this.jdbc, this.transactions, this.audit, this.json, this.clock) {
 			@Override
 			List<StoreResult> storeAll(List<Submission> submissions) {
 				if (submissions.get(0).leads().contains(gate)) {
@@ -162,7 +163,7 @@ abstract class GroupCommitterIntegrationTests extends LeadEventTablesTests {
 	}
 
 	private GroupCommitter committer() {
-		return new GroupCommitter(new LeadEventInbox(this.jdbc, this.transactions, this.audit));
+		return new GroupCommitter(new LeadEventInbox(this.jdbc, this.transactions, this.audit, this.json, this.clock));
 	}
 
 	private static LeadNotification lead(int n) {

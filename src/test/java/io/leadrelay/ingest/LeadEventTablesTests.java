@@ -1,5 +1,8 @@
 package io.leadrelay.ingest;
 
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.audit.AuditLog;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -21,6 +24,12 @@ abstract class LeadEventTablesTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	Clock clock;
 
 	@BeforeEach
 	void clean() {

@@ -1,4 +1,4 @@
-package io.leadrelay.ingest;
+package io.leadrelay.meta;
 
 import java.util.List;
 

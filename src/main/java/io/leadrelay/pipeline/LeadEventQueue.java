@@ -1,4 +1,4 @@
-package io.leadrelay.ingest;
+package io.leadrelay.pipeline;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * change is audited; a worker whose lease ran out can no longer change its event.
  */
 @Service
-public class LeadEventQueue {
+class LeadEventQueue {
 
 	private static final String DUE = """
 			SELECT id, leadgen_id, page_id, form_id, attempts, received_at FROM lead_event

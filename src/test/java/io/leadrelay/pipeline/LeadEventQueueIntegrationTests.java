@@ -1,4 +1,4 @@
-package io.leadrelay.ingest;
+package io.leadrelay.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +13,15 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.leadrelay.ingest.BackfilledLead;
+import io.leadrelay.ingest.LeadEventInbox;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,10 +31,25 @@ import static org.awaitility.Awaitility.await;
  * by subclasses.
  */
 @SpringBootTest(properties = "leadrelay.pipeline.enabled=false")
-abstract class LeadEventQueueIntegrationTests extends LeadEventTablesTests {
+abstract class LeadEventQueueIntegrationTests {
 
 	@Autowired
 	LeadEventQueue queue;
+
+	@Autowired
+	LeadEventInbox inbox;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@BeforeEach
+	void clean() {
+		this.jdbc.update("DELETE FROM lead_event");
+		this.jdbc.update("DELETE FROM audit_event");
+	}
 
 	@Test
 	void givesEachEventToOneOfManyConcurrentWorkers() throws Exception {
@@ -110,11 +130,10 @@ abstract class LeadEventQueueIntegrationTests extends LeadEventTablesTests {
 	}
 
 	private void store(List<String> leadgenIds) {
-		LeadEventInbox inbox = new LeadEventInbox(this.jdbc, this.transactions, this.audit);
-		List<LeadNotification> leads = leadgenIds.stream()
-			.map((id) -> new LeadNotification(id, "100200300400500", "700000000000011", null, null, null, "{}"))
+		List<BackfilledLead> leads = leadgenIds.stream()
+			.map((id) -> new BackfilledLead(id, "100200300400500", "700000000000011", null, null))
 			.collect(Collectors.toList());
-		assertThat(inbox.store(leads, Instant.now()).accepted()).isEqualTo(leadgenIds.size());
+		assertThat(this.inbox.storeBackfilled(leads)).isEqualTo(leadgenIds.size());
 	}
 
 	private boolean finish(ClaimedLeadEvent event, LeadEventStatus status) {

@@ -1,4 +1,4 @@
-package io.leadrelay.ingest;
+package io.leadrelay.pipeline;
 
 import io.leadrelay.support.EmbeddedPostgresSupport;
 

@@ -1,4 +1,4 @@
-package io.leadrelay.ingest;
+package io.leadrelay.pipeline;
 
 import java.time.Instant;
 
@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param receivedAt when it was stored
  * @param claimToken what proves this worker still holds it
  */
-public record ClaimedLeadEvent(long id, String leadgenId, String pageId, String formId, int attempts,
-		Instant receivedAt, String claimToken) {
+record ClaimedLeadEvent(long id, String leadgenId, String pageId, String formId, int attempts, Instant receivedAt,
+		String claimToken) {
 
 }

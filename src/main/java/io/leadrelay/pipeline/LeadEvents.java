@@ -1,4 +1,4 @@
-package io.leadrelay.ingest;
+package io.leadrelay.pipeline;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +24,7 @@ public class LeadEvents {
 		this.jdbc = jdbc;
 	}
 
-	public Page find(LeadEventFilter filter, int pageNumber, int pageSize) {
+	public Slice find(LeadEventFilter filter, int pageNumber, int pageSize) {
 		List<Object> arguments = new ArrayList<>();
 		String where = where(filter, arguments);
 		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM lead_event" + where, Long.class,
@@ -37,7 +37,7 @@ public class LeadEvents {
 						rs.getString(5), instant(rs.getObject(6, OffsetDateTime.class)),
 						instant(rs.getObject(7, OffsetDateTime.class)), rs.getString(8), rs.getString(9)),
 				pageArguments.toArray());
-		return new Page(items, pageNumber, pageSize, (total != null) ? total : 0);
+		return new Slice(items, pageNumber, pageSize, (total != null) ? total : 0);
 	}
 
 	private static String where(LeadEventFilter filter, List<Object> arguments) {
@@ -62,14 +62,14 @@ public class LeadEvents {
 	}
 
 	/**
-	 * One page of lead events.
+	 * The matching lead events of one page of results.
 	 *
-	 * @param items the events on this page
+	 * @param items the events of this page
 	 * @param page the page number, from 0
 	 * @param size the page size asked for
 	 * @param totalItems how many events match in all
 	 */
-	public record Page(List<LeadEventView> items, int page, int size, long totalItems) {
+	public record Slice(List<LeadEventView> items, int page, int size, long totalItems) {
 
 		public long totalPages() {
 			return (this.totalItems + this.size - 1) / this.size;

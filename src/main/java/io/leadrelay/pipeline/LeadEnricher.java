@@ -9,9 +9,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.leadrelay.graph.GraphClient;
 import io.leadrelay.graph.GraphLead;
 import io.leadrelay.graph.GraphResult;
-import io.leadrelay.ingest.ClaimedLeadEvent;
-import io.leadrelay.ingest.LeadEventQueue;
-import io.leadrelay.ingest.LeadEventStatus;
 import io.leadrelay.page.Pages;
 import io.leadrelay.page.TokenStatus;
 import org.slf4j.Logger;
@@ -21,14 +18,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One lead event's way through the pipeline: fetch the lead with its page's token and
- * hand it to the {@link LeadMapper}. A failure parks, retries or fails the event; it
- * never loses it.
+ * The pipeline's enrich step for one claimed lead event: fetch the lead from the Graph
+ * API with its page's token (its answers, and the names of its form, ad, ad set and
+ * campaign) and hand it to the {@link LeadMapper}. A failure parks, retries or fails the
+ * event; it never loses it.
  */
 @Component
-class LeadProcessor {
+class LeadEnricher {
 
-	private static final Logger log = LoggerFactory.getLogger(LeadProcessor.class);
+	private static final Logger log = LoggerFactory.getLogger(LeadEnricher.class);
 
 	private final LeadEventQueue queue;
 
@@ -44,7 +42,7 @@ class LeadProcessor {
 
 	private final Clock clock;
 
-	LeadProcessor(LeadEventQueue queue, Pages pages, GraphClient graph, LeadMapper mapper,
+	LeadEnricher(LeadEventQueue queue, Pages pages, GraphClient graph, LeadMapper mapper,
 			TransactionTemplate transactions, PipelineProperties properties, Clock clock) {
 		this.queue = queue;
 		this.pages = pages;
@@ -55,7 +53,7 @@ class LeadProcessor {
 		this.clock = clock;
 	}
 
-	void process(ClaimedLeadEvent event) {
+	void enrich(ClaimedLeadEvent event) {
 		try {
 			Optional<String> token = this.pages.accessToken(event.pageId());
 			if (token.isEmpty()) {

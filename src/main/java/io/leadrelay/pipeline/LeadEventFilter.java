@@ -1,4 +1,4 @@
-package io.leadrelay.ingest;
+package io.leadrelay.pipeline;
 
 /**
  * Which lead events to list; {@code null} fields do not filter.
