@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadrelay.audit.AuditDetails;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 import io.leadrelay.crypto.SecretCipher;
@@ -97,7 +98,7 @@ public class Destinations {
 			throw new DestinationAlreadyExistsException(destination.id());
 		}
 		audit(actor, "destination.created", destination.id(),
-				"{\"type\":\"" + destination.type().code() + "\",\"enabled\":" + destination.enabled() + "}");
+				AuditDetails.of("type", destination.type().code(), "enabled", destination.enabled()));
 		return get(destination.id());
 	}
 
@@ -118,7 +119,7 @@ public class Destinations {
 				encryptCredentials(id, credentials), String.join(",", new TreeMap<>(credentials).keySet()),
 				(change.enabled() != null) ? change.enabled() : current.enabled(),
 				newCredentials ? ACTIVE : current.status(), now(), id);
-		audit(actor, "destination.updated", id, "{\"credentialsChanged\":" + newCredentials + "}");
+		audit(actor, "destination.updated", id, AuditDetails.of("credentialsChanged", newCredentials));
 		return get(id);
 	}
 
@@ -184,7 +185,7 @@ public class Destinations {
 		}
 	}
 
-	private void audit(String actor, String action, String id, String details) {
+	private void audit(String actor, String action, String id, Map<String, ?> details) {
 		this.audit.record(new AuditEntry(this.clock.instant(), actor, action, "destination", id, details));
 	}
 

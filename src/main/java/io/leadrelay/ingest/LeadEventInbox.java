@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.leadrelay.audit.AuditDetails;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 
@@ -96,7 +97,7 @@ class LeadEventInbox {
 			trail.add(new AuditEntry(row.submission().receivedAt(),
 					"webhook".equals(row.submission().source()) ? "meta" : "system",
 					isNew ? "lead_event.received" : "lead_event.duplicate", "lead", row.lead().leadgenId(),
-					"{\"pageId\":\"" + row.lead().pageId() + "\",\"source\":\"" + row.submission().source() + "\"}"));
+					AuditDetails.of("pageId", row.lead().pageId(), "source", row.submission().source())));
 		}
 		this.audit.recordAll(trail);
 		List<StoreResult> results = new ArrayList<>(submissions.size());

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.leadrelay.audit.AuditDetails;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 
@@ -69,12 +72,11 @@ class MappingVersions {
 	/**
 	 * Saves a validated definition as the mapping's next version.
 	 * @param action the audit action, such as {@code mapping.updated}
-	 * @param details audit details (a JSON object's members, without braces; may be
-	 * empty)
+	 * @param details audit details after the version (may be empty)
 	 * @return the new version, or empty when a file's text was loaded before
 	 */
 	Optional<StoredMapping> save(Mapping mapping, String definition, String actor, Mode mode, String action,
-			String details) {
+			Map<String, ?> details) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return Optional.ofNullable(this.transactions
@@ -89,7 +91,7 @@ class MappingVersions {
 	}
 
 	private StoredMapping saveOnce(Mapping mapping, String definition, String actor, Mode mode, String action,
-			String details) {
+			Map<String, ?> details) {
 		List<Integer> rows = this.jdbc.queryForList("SELECT current_version FROM mapping WHERE id = ? FOR UPDATE",
 				Integer.class, mapping.id());
 		Instant now = this.clock.instant();
@@ -123,8 +125,9 @@ class MappingVersions {
 				INSERT INTO mapping_version (mapping_id, version, definition, created_at, created_by)
 				VALUES (?, ?, ?, ?, ?)""", mapping.id(), version, definition, timestamp, actor);
 		String auditActor = actor.startsWith("file:") ? "system" : actor;
-		this.audit.record(new AuditEntry(now, auditActor, action, "mapping", mapping.id(),
-				"{\"version\":" + version + (details.isEmpty() ? "" : "," + details) + "}"));
+		Map<String, Object> auditDetails = new LinkedHashMap<>(AuditDetails.of("version", version));
+		auditDetails.putAll(details);
+		this.audit.record(new AuditEntry(now, auditActor, action, "mapping", mapping.id(), auditDetails));
 		return new StoredMapping(mapping.id(), version, version, definition, now, actor);
 	}
 

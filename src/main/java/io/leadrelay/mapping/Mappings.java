@@ -1,6 +1,7 @@
 package io.leadrelay.mapping;
 
 import java.util.List;
+import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -58,7 +59,8 @@ public class Mappings {
 	public StoredMapping create(String definition, String actor) {
 		Mapping mapping = checked(definition);
 		return this.versions
-			.save(mapping, MappingYaml.normalize(definition), actor, MappingVersions.Mode.CREATE, "mapping.created", "")
+			.save(mapping, MappingYaml.normalize(definition), actor, MappingVersions.Mode.CREATE, "mapping.created",
+					Map.of())
 			.orElseThrow();
 	}
 
@@ -70,7 +72,8 @@ public class Mappings {
 					+ "' but the address names '" + id + "'; an id cannot change, create a new mapping instead");
 		}
 		return this.versions
-			.save(mapping, MappingYaml.normalize(definition), actor, MappingVersions.Mode.UPDATE, "mapping.updated", "")
+			.save(mapping, MappingYaml.normalize(definition), actor, MappingVersions.Mode.UPDATE, "mapping.updated",
+					Map.of())
 			.orElseThrow();
 	}
 
@@ -88,7 +91,7 @@ public class Mappings {
 		requireDestination(mapping);
 		return this.versions
 			.save(mapping, old.definition(), actor, MappingVersions.Mode.UPDATE, "mapping.rolled_back",
-					"\"from_version\":" + version)
+					Map.of("from_version", version))
 			.orElseThrow();
 	}
 

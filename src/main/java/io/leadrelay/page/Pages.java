@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.leadrelay.audit.AuditDetails;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 import io.leadrelay.crypto.SecretCipher;
@@ -75,7 +77,7 @@ public class Pages {
 		catch (DuplicateKeyException ex) {
 			throw new PageAlreadyExistsException(pageId);
 		}
-		audit(actor, "page.created", pageId, "{\"tokenChanged\":true}");
+		audit(actor, "page.created", pageId, AuditDetails.of("tokenChanged", true));
 		this.events.publishEvent(new PageTokenChanged(pageId));
 		return get(pageId);
 	}
@@ -94,7 +96,7 @@ public class Pages {
 					encrypt(pageId, accessToken), TokenStatus.UNCHECKED.code(), now(), pageId);
 			this.events.publishEvent(new PageTokenChanged(pageId));
 		}
-		audit(actor, "page.updated", pageId, "{\"tokenChanged\":" + (accessToken != null) + "}");
+		audit(actor, "page.updated", pageId, AuditDetails.of("tokenChanged", accessToken != null));
 		return get(pageId);
 	}
 
@@ -143,7 +145,7 @@ public class Pages {
 		return "page:" + pageId + ":token";
 	}
 
-	private void audit(String actor, String action, String pageId, String details) {
+	private void audit(String actor, String action, String pageId, Map<String, ?> details) {
 		this.audit.record(new AuditEntry(this.clock.instant(), actor, action, "page", pageId, details));
 	}
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Base64;
 
+import io.leadrelay.audit.AuditDetails;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 import org.slf4j.Logger;
@@ -79,7 +80,7 @@ class AdminBootstrap implements ApplicationRunner {
 				VALUES (?, ?, ?, TRUE, ?)""", ADMIN, this.encoder.encode(password), Role.ADMIN.name(),
 				this.clock.instant().atOffset(ZoneOffset.UTC));
 		this.audit.record(new AuditEntry(this.clock.instant(), "system", "user.created", "user", ADMIN,
-				"{\"role\":\"ADMIN\",\"reason\":\"bootstrap\"}"));
+				AuditDetails.of("role", Role.ADMIN.name(), "reason", "bootstrap")));
 	}
 
 	private static String randomPassword() {
