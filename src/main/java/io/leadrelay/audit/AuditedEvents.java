@@ -1,0 +1,53 @@
+package io.leadrelay.audit;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.leadrelay.page.PageChanged;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the changes that features announce as events: pages, destinations, mappings and
+ * users. The listeners run synchronously, in the publisher's transaction, so a change and
+ * its audit entry commit or roll back together. Those features know nothing of the audit
+ * trail. The lead's journey (ingest, pipeline, delivery) and reconciliation (which writes
+ * through ingest, so the audit trail may not depend on it) call {@link AuditLog}
+ * themselves, in the same transaction as each step.
+ */
+@Component
+class AuditedEvents {
+
+	private final AuditLog log;
+
+	private final Clock clock;
+
+	AuditedEvents(AuditLog log, Clock clock) {
+		this.log = log;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void pageCreated(PageChanged.Created event) {
+		page(event, event.actor(), "page.created", AuditDetails.of("tokenChanged", true));
+	}
+
+	@EventListener
+	void pageUpdated(PageChanged.Updated event) {
+		page(event, event.actor(), "page.updated", AuditDetails.of("tokenChanged", event.tokenChanged()));
+	}
+
+	@EventListener
+	void pageDeleted(PageChanged.Deleted event) {
+		page(event, event.actor(), "page.deleted", null);
+	}
+
+	@EventListener
+	void tokenVerdictChanged(PageChanged.TokenVerdictChanged event) {
+		page(event, "system", "page.token_" + event.status().code(), null);
+	}
+
+	private void page(PageChanged event, String actor, String action, Map<String, ?> details) {
+		record(actor, action, "page", event.pageId(), details);
+	}
