@@ -3,6 +3,7 @@ package io.leadrelay.audit;
 import java.time.Clock;
 import java.util.Map;
 
+import io.leadrelay.destination.DestinationChanged;
 import io.leadrelay.page.PageChanged;
 
 import org.springframework.context.event.EventListener;
@@ -48,6 +49,38 @@ class AuditedEvents {
 		page(event, "system", "page.token_" + event.status().code(), null);
 	}
 
+	@EventListener
+	void destinationCreated(DestinationChanged.Created event) {
+		destination(event, event.actor(), "destination.created",
+				AuditDetails.of("type", event.type(), "enabled", event.enabled()));
+	}
+
+	@EventListener
+	void destinationUpdated(DestinationChanged.Updated event) {
+		destination(event, event.actor(), "destination.updated",
+				AuditDetails.of("credentialsChanged", event.credentialsChanged()));
+	}
+
+	@EventListener
+	void destinationDeleted(DestinationChanged.Deleted event) {
+		destination(event, event.actor(), "destination.deleted", null);
+	}
+
+	@EventListener
+	void credentialsRefused(DestinationChanged.CredentialsRefused event) {
+		destination(event, "system", "destination.needs_credentials", null);
+	}
+
 	private void page(PageChanged event, String actor, String action, Map<String, ?> details) {
 		record(actor, action, "page", event.pageId(), details);
 	}
+
+	private void destination(DestinationChanged event, String actor, String action, Map<String, ?> details) {
+		record(actor, action, "destination", event.destinationId(), details);
+	}
+
+	private void record(String actor, String action, String subjectType, String subjectId, Map<String, ?> details) {
+		this.log.record(new AuditEntry(this.clock.instant(), actor, action, subjectType, subjectId, details));
+	}
+
+}

@@ -11,11 +11,9 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadrelay.audit.AuditDetails;
-import io.leadrelay.audit.AuditEntry;
-import io.leadrelay.audit.AuditLog;
 import io.leadrelay.crypto.SecretCipher;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -44,7 +42,7 @@ public class Destinations {
 
 	private final SecretCipher cipher;
 
-	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 
 	private final ObjectMapper json;
 
@@ -52,10 +50,11 @@ public class Destinations {
 
 	private final RowMapper<DestinationView> view;
 
-	Destinations(JdbcTemplate jdbc, SecretCipher cipher, AuditLog audit, ObjectMapper json, Clock clock) {
+	Destinations(JdbcTemplate jdbc, SecretCipher cipher, ApplicationEventPublisher events, ObjectMapper json,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
-		this.audit = audit;
+		this.events = events;
 		this.json = json;
 		this.clock = clock;
 		this.view = (rs, row) -> new DestinationView(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -97,8 +96,8 @@ public class Destinations {
 		catch (DuplicateKeyException ex) {
 			throw new DestinationAlreadyExistsException(destination.id());
 		}
-		audit(actor, "destination.created", destination.id(),
-				AuditDetails.of("type", destination.type().code(), "enabled", destination.enabled()));
+		this.events.publishEvent(new DestinationChanged.Created(destination.id(), actor, destination.type().code(),
+				destination.enabled()));
 		return get(destination.id());
 	}
 
@@ -119,7 +118,7 @@ public class Destinations {
 				encryptCredentials(id, credentials), String.join(",", new TreeMap<>(credentials).keySet()),
 				(change.enabled() != null) ? change.enabled() : current.enabled(),
 				newCredentials ? ACTIVE : current.status(), now(), id);
-		audit(actor, "destination.updated", id, AuditDetails.of("credentialsChanged", newCredentials));
+		this.events.publishEvent(new DestinationChanged.Updated(id, actor, newCredentials));
 		return get(id);
 	}
 
@@ -128,7 +127,7 @@ public class Destinations {
 		if (this.jdbc.update("DELETE FROM destination WHERE destination_id = ?", id) == 0) {
 			throw new DestinationNotFoundException(id);
 		}
-		audit(actor, "destination.deleted", id, null);
+		this.events.publishEvent(new DestinationChanged.Deleted(id, actor));
 	}
 
 	/** The destination's credentials in clear, for its connector. */
@@ -151,7 +150,7 @@ public class Destinations {
 		if (this.jdbc.update(
 				"UPDATE destination SET status = ?, updated_at = ? WHERE destination_id = ? AND status <> ?",
 				NEEDS_CREDENTIALS, now(), id, NEEDS_CREDENTIALS) > 0) {
-			audit("system", "destination.needs_credentials", id, null);
+			this.events.publishEvent(new DestinationChanged.CredentialsRefused(id));
 		}
 	}
 
@@ -183,10 +182,6 @@ public class Destinations {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private void audit(String actor, String action, String id, Map<String, ?> details) {
-		this.audit.record(new AuditEntry(this.clock.instant(), actor, action, "destination", id, details));
 	}
 
 	private OffsetDateTime now() {

@@ -8,6 +8,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadrelay.destination.DestinationChanged;
 import io.leadrelay.page.PageChanged;
 import io.leadrelay.page.TokenStatus;
 import io.leadrelay.support.MigratedDatabases;
@@ -61,6 +62,19 @@ class AuditedEventsTests {
 		assertThat(trail()).containsExactly("mia page.created page 100200300400500 {\"tokenChanged\":true}",
 				"mia page.updated page 100200300400500 {\"tokenChanged\":false}",
 				"system page.token_needs_token page 100200300400500 -", "admin page.deleted page 100200300400500 -");
+	}
+
+	@Test
+	void recordsDestinationChangesWithoutCredentials() {
+		publish(new DestinationChanged.Created("pd", "mia", "pipedrive", true),
+				new DestinationChanged.CredentialsRefused("pd"), new DestinationChanged.Updated("pd", "mia", true),
+				new DestinationChanged.Deleted("pd", "admin"));
+
+		assertThat(trail()).containsExactly(
+				"mia destination.created destination pd {\"type\":\"pipedrive\",\"enabled\":true}",
+				"system destination.needs_credentials destination pd -",
+				"mia destination.updated destination pd {\"credentialsChanged\":true}",
+				"admin destination.deleted destination pd -");
 	}
 
 	@Test
