@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.leadrelay.destination.DestinationChanged;
+import io.leadrelay.mapping.MappingSaved;
 import io.leadrelay.page.PageChanged;
 
 import org.springframework.context.event.EventListener;
@@ -69,6 +70,13 @@ class AuditedEvents {
 	@EventListener
 	void credentialsRefused(DestinationChanged.CredentialsRefused event) {
 		destination(event, "system", "destination.needs_credentials", null);
+	}
+
+	@EventListener
+	void mappingSaved(MappingSaved event) {
+		this.log.record(new AuditEntry(event.savedAt(), event.actor(), "mapping." + event.change().code(), "mapping",
+				event.mappingId(), AuditDetails.of("version", event.version(), "from_version", event.fromVersion(),
+						"file", event.file())));
 	}
 
 	private void page(PageChanged event, String actor, String action, Map<String, ?> details) {

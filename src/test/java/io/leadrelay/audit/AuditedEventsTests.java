@@ -2,6 +2,7 @@ package io.leadrelay.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.destination.DestinationChanged;
+import io.leadrelay.mapping.MappingSaved;
 import io.leadrelay.page.PageChanged;
 import io.leadrelay.page.TokenStatus;
 import io.leadrelay.support.MigratedDatabases;
@@ -75,6 +77,20 @@ class AuditedEventsTests {
 				"system destination.needs_credentials destination pd -",
 				"mia destination.updated destination pd {\"credentialsChanged\":true}",
 				"admin destination.deleted destination pd -");
+	}
+
+	@Test
+	void recordsMappingVersionsAtTheTimeTheyWereSaved() {
+		Instant savedAt = NOW.minusSeconds(5);
+		publish(new MappingSaved("contacts", 4, MappingSaved.Change.ROLLED_BACK, "mia", savedAt, 1, null),
+				new MappingSaved("contacts", 5, MappingSaved.Change.LOADED, "system", savedAt, null,
+						"we\"ird\\name.yaml"));
+
+		assertThat(trail()).containsExactly(
+				"mia mapping.rolled_back mapping contacts {\"version\":4,\"from_version\":1}",
+				"system mapping.loaded mapping contacts {\"version\":5,\"file\":\"we\\\"ird\\\\name.yaml\"}");
+		assertThat(this.jdbc.queryForList("SELECT occurred_at FROM audit_event", OffsetDateTime.class))
+			.allMatch((occurredAt) -> occurredAt.toInstant().equals(savedAt));
 	}
 
 	@Test
