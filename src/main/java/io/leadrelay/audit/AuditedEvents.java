@@ -6,6 +6,7 @@ import java.util.Map;
 import io.leadrelay.destination.DestinationChanged;
 import io.leadrelay.mapping.MappingSaved;
 import io.leadrelay.page.PageChanged;
+import io.leadrelay.security.UserCreated;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -77,6 +78,12 @@ class AuditedEvents {
 		this.log.record(new AuditEntry(event.savedAt(), event.actor(), "mapping." + event.change().code(), "mapping",
 				event.mappingId(), AuditDetails.of("version", event.version(), "from_version", event.fromVersion(),
 						"file", event.file())));
+	}
+
+	@EventListener
+	void userCreated(UserCreated event) {
+		record(event.actor(), "user.created", "user", event.username(),
+				AuditDetails.of("role", event.role().name(), "reason", event.reason()));
 	}
 
 	private void page(PageChanged event, String actor, String action, Map<String, ?> details) {

@@ -13,6 +13,8 @@ import io.leadrelay.destination.DestinationChanged;
 import io.leadrelay.mapping.MappingSaved;
 import io.leadrelay.page.PageChanged;
 import io.leadrelay.page.TokenStatus;
+import io.leadrelay.security.Role;
+import io.leadrelay.security.UserCreated;
 import io.leadrelay.support.MigratedDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,14 @@ class AuditedEventsTests {
 				"system mapping.loaded mapping contacts {\"version\":5,\"file\":\"we\\\"ird\\\\name.yaml\"}");
 		assertThat(this.jdbc.queryForList("SELECT occurred_at FROM audit_event", OffsetDateTime.class))
 			.allMatch((occurredAt) -> occurredAt.toInstant().equals(savedAt));
+	}
+
+	@Test
+	void recordsCreatedUsers() {
+		publish(new UserCreated("admin", Role.ADMIN, "system", "bootstrap"));
+
+		assertThat(trail())
+			.containsExactly("system user.created user admin {\"role\":\"ADMIN\",\"reason\":\"bootstrap\"}");
 	}
 
 	@Test
