@@ -3,12 +3,15 @@ package io.leadrelay.audit;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Appends to the audit trail. Writes join the caller's transaction, so an audited change
- * and its audit entry commit or roll back together.
+ * and its audit entry commit or roll back together. Details are written as one JSON
+ * object by Jackson, never built by hand, so any text in them stays valid JSON.
  */
 @Service
 public class AuditLog {
@@ -19,8 +22,11 @@ public class AuditLog {
 
 	private final JdbcTemplate jdbc;
 
-	AuditLog(JdbcTemplate jdbc) {
+	private final DetailsJson details;
+
+	AuditLog(JdbcTemplate jdbc, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.details = new DetailsJson(json);
 	}
 
 	public void record(AuditEntry entry) {
@@ -37,7 +43,7 @@ public class AuditLog {
 			statement.setString(3, entry.action());
 			statement.setString(4, entry.subjectType());
 			statement.setString(5, entry.subjectId());
-			statement.setString(6, entry.details());
+			statement.setString(6, this.details.write(entry.details()));
 		});
 	}
 

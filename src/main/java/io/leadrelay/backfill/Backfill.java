@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.leadrelay.audit.AuditDetails;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 import io.leadrelay.backfill.FormReader.FormRead;
@@ -97,8 +98,8 @@ public class Backfill {
 			problems.add("The page's forms could not be listed: " + failed(pageId, forms));
 		}
 		BackfillResult result = new BackfillResult(pageId, checked, found, added, List.copyOf(problems));
-		this.audit.record(new AuditEntry(this.clock.instant(), actor, "page.backfill", "page", pageId, "{\"forms\":"
-				+ checked + ",\"found\":" + found + ",\"added\":" + added + ",\"problems\":" + problems.size() + "}"));
+		this.audit.record(new AuditEntry(this.clock.instant(), actor, "page.backfill", "page", pageId,
+				AuditDetails.of("forms", checked, "found", found, "added", added, "problems", problems.size())));
 		return result;
 	}
 

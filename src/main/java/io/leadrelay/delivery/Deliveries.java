@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.leadrelay.audit.AuditDetails;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 
@@ -122,8 +123,8 @@ public class Deliveries {
 				mappingVersion, id);
 		DeliveryView delivery = get(id);
 		this.audit.record(new AuditEntry(now.toInstant(), actor, "delivery.replayed", "lead", delivery.leadgenId(),
-				"{\"destination\":\"" + delivery.destinationId() + "\",\"delivery\":" + id + ",\"remapped\":"
-						+ (payloadJson != null) + ",\"mapping_version\":" + delivery.mappingVersion() + "}"));
+				AuditDetails.of("destination", delivery.destinationId(), "delivery", id, "remapped",
+						payloadJson != null, "mapping_version", delivery.mappingVersion())));
 		return delivery;
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import io.leadrelay.audit.AuditDetails;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 import io.leadrelay.destination.Destinations;
@@ -112,19 +113,10 @@ class DeliveryResults {
 		if (!updated) {
 			return null;
 		}
-		StringBuilder details = new StringBuilder("{\"destination\":\"").append(delivery.destinationId())
-			.append("\",\"attempt\":")
-			.append(delivery.attempts() + 1);
-		if (outcome.httpStatus() != null) {
-			details.append(",\"http_status\":").append(outcome.httpStatus());
-		}
-		if (outcome.errorCode() != null) {
-			details.append(",\"error_code\":\"")
-				.append(outcome.errorCode().replaceAll("[^A-Za-z0-9_.-]", ""))
-				.append('"');
-		}
-		this.audit.record(new AuditEntry(this.clock.instant(), "system", "delivery." + status, "lead",
-				delivery.leadgenId(), details.append('}').toString()));
+		this.audit
+			.record(new AuditEntry(this.clock.instant(), "system", "delivery." + status, "lead", delivery.leadgenId(),
+					AuditDetails.of("destination", delivery.destinationId(), "attempt", delivery.attempts() + 1,
+							"http_status", outcome.httpStatus(), "error_code", outcome.errorCode())));
 		return status;
 	}
 

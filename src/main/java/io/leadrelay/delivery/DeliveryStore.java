@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import io.leadrelay.audit.AuditDetails;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 
@@ -54,10 +55,10 @@ public class DeliveryStore {
 				dead ? truncate(delivery.mappingError()) : null, now, now, now, delivery.leadgenId(),
 				delivery.destinationId());
 		if (added == 1) {
-			this.audit.record(
-					new AuditEntry(this.clock.instant(), "system", dead ? "delivery.dead" : "delivery.pending", "lead",
-							delivery.leadgenId(), "{\"destination\":\"" + delivery.destinationId() + "\",\"mapping\":\""
-									+ delivery.mappingId() + "\",\"version\":" + delivery.mappingVersion() + "}"));
+			this.audit
+				.record(new AuditEntry(this.clock.instant(), "system", dead ? "delivery.dead" : "delivery.pending",
+						"lead", delivery.leadgenId(), AuditDetails.of("destination", delivery.destinationId(),
+								"mapping", delivery.mappingId(), "version", delivery.mappingVersion())));
 		}
 		return added == 1;
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.leadrelay.audit.AuditDetails;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 import io.leadrelay.destination.DestinationView;
@@ -53,8 +54,7 @@ public class DestinationTester {
 		long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		String kind = DeliveryResults.kind(outcome);
 		this.audit.record(new AuditEntry(this.clock.instant(), actor, "destination.tested", "destination",
-				destinationId, "{\"outcome\":\"" + kind + "\""
-						+ ((outcome.httpStatus() != null) ? ",\"http_status\":" + outcome.httpStatus() : "") + "}"));
+				destinationId, AuditDetails.of("outcome", kind, "http_status", outcome.httpStatus())));
 		return new TestResult(kind, outcome.httpStatus(), outcome.errorCode(), outcome.message(),
 				(outcome instanceof DeliveryOutcome.Delivered delivered) ? delivered.crmRecordId() : null, took,
 				leadgenId);

@@ -11,11 +11,10 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadrelay.audit.AuditEntry;
-import io.leadrelay.audit.AuditLog;
 import io.leadrelay.crypto.SecretCipher;
 import io.leadrelay.destination.spi.DestinationType;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -42,7 +41,7 @@ public class Destinations {
 
 	private final SecretCipher cipher;
 
-	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 
 	private final ObjectMapper json;
 
@@ -50,12 +49,13 @@ public class Destinations {
 
 	private final RowMapper<DestinationView> view;
 
-	Destinations(JdbcTemplate jdbc, DestinationTypes types, SecretCipher cipher, AuditLog audit, ObjectMapper json,
+	Destinations(JdbcTemplate jdbc, DestinationTypes types, SecretCipher cipher, ApplicationEventPublisher events,
+			ObjectMapper json,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.types = types;
 		this.cipher = cipher;
-		this.audit = audit;
+		this.events = events;
 		this.json = json;
 		this.clock = clock;
 		this.view = (rs, row) -> new DestinationView(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -106,8 +106,8 @@ public class Destinations {
 		catch (DuplicateKeyException ex) {
 			throw new DestinationAlreadyExistsException(destination.id());
 		}
-		audit(actor, "destination.created", destination.id(),
-				"{\"type\":\"" + type.code() + "\",\"enabled\":" + destination.enabled() + "}");
+		this.events.publishEvent(new DestinationChanged.Created(destination.id(), actor, type.code(),
+				destination.enabled()));
 		return get(destination.id());
 	}
 
@@ -128,7 +128,7 @@ public class Destinations {
 				encryptCredentials(id, credentials), String.join(",", new TreeMap<>(credentials).keySet()),
 				(change.enabled() != null) ? change.enabled() : current.enabled(),
 				(newCredentials ? DestinationStatus.ACTIVE : current.status()).code(), now(), id);
-		audit(actor, "destination.updated", id, "{\"credentialsChanged\":" + newCredentials + "}");
+		this.events.publishEvent(new DestinationChanged.Updated(id, actor, newCredentials));
 		return get(id);
 	}
 
@@ -137,7 +137,7 @@ public class Destinations {
 		if (this.jdbc.update("DELETE FROM destination WHERE destination_id = ?", id) == 0) {
 			throw new DestinationNotFoundException(id);
 		}
-		audit(actor, "destination.deleted", id, null);
+		this.events.publishEvent(new DestinationChanged.Deleted(id, actor));
 	}
 
 	/** The destination's credentials in clear, for its connector. */
@@ -161,7 +161,7 @@ public class Destinations {
 				"UPDATE destination SET status = ?, updated_at = ? WHERE destination_id = ? AND status <> ?",
 				DestinationStatus.NEEDS_CREDENTIALS.code(), now(), id,
 				DestinationStatus.NEEDS_CREDENTIALS.code()) > 0) {
-			audit("system", "destination.needs_credentials", id, null);
+			this.events.publishEvent(new DestinationChanged.CredentialsRefused(id));
 		}
 	}
 
@@ -193,10 +193,6 @@ public class Destinations {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private void audit(String actor, String action, String id, String details) {
-		this.audit.record(new AuditEntry(this.clock.instant(), actor, action, "destination", id, details));
 	}
 
 	private OffsetDateTime now() {

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadrelay.audit.AuditDetails;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 
@@ -108,7 +109,7 @@ public class LeadEventInbox {
 			trail.add(new AuditEntry(row.submission().receivedAt(),
 					"webhook".equals(row.submission().source()) ? "meta" : "system",
 					isNew ? "lead_event.received" : "lead_event.duplicate", "lead", row.lead().leadgenId(),
-					"{\"pageId\":\"" + row.lead().pageId() + "\",\"source\":\"" + row.submission().source() + "\"}"));
+					AuditDetails.of("pageId", row.lead().pageId(), "source", row.submission().source())));
 		}
 		this.audit.recordAll(trail);
 		List<StoreResult> results = new ArrayList<>(submissions.size());

@@ -86,7 +86,7 @@ class MappingFiles implements InitializingBean {
 			String name = files.get(entry.getKey()).getFileName().toString();
 			if (this.versions
 				.save(entry.getValue(), texts.get(entry.getKey()), "file:" + name, MappingVersions.Mode.FILE,
-						"mapping.loaded", "\"file\":\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+						MappingSaved.Change.LOADED, null)
 				.isPresent()) {
 				log.info("Mapping '{}' from {} saved as a new version", entry.getKey(), name);
 				saved++;

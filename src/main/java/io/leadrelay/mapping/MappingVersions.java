@@ -7,9 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import io.leadrelay.audit.AuditEntry;
-import io.leadrelay.audit.AuditLog;
-
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -18,9 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Mappings and all their versions in the database. A save locks the mapping's row, adds a
- * version and moves the row to it, with its audit entry, in one transaction. Two saves of
- * a new id at once (two instances starting, two users) collide on the primary key; the
- * loser runs again and then sees the winner's row.
+ * version and moves the row to it, and announces it ({@link MappingSaved}), in one
+ * transaction. Two saves of a new id at once (two instances starting, two users) collide
+ * on the primary key; the loser runs again and then sees the winner's row.
  */
 @Component
 class MappingVersions {
@@ -39,14 +37,15 @@ class MappingVersions {
 
 	private final TransactionTemplate transactions;
 
-	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	MappingVersions(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog audit, Clock clock) {
+	MappingVersions(JdbcTemplate jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -68,17 +67,16 @@ class MappingVersions {
 
 	/**
 	 * Saves a validated definition as the mapping's next version.
-	 * @param action the audit action, such as {@code mapping.updated}
-	 * @param details audit details (a JSON object's members, without braces; may be
-	 * empty)
+	 * @param change how the version comes, as announced
+	 * @param fromVersion for a rollback, the version saved again; otherwise {@code null}
 	 * @return the new version, or empty when a file's text was loaded before
 	 */
-	Optional<StoredMapping> save(Mapping mapping, String definition, String actor, Mode mode, String action,
-			String details) {
+	Optional<StoredMapping> save(Mapping mapping, String definition, String actor, Mode mode,
+			MappingSaved.Change change, Integer fromVersion) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return Optional.ofNullable(this.transactions
-					.execute((status) -> saveOnce(mapping, definition, actor, mode, action, details)));
+					.execute((status) -> saveOnce(mapping, definition, actor, mode, change, fromVersion)));
 			}
 			catch (DuplicateKeyException ex) {
 				if (attempt == MAX_ATTEMPTS) {
@@ -88,8 +86,8 @@ class MappingVersions {
 		}
 	}
 
-	private StoredMapping saveOnce(Mapping mapping, String definition, String actor, Mode mode, String action,
-			String details) {
+	private StoredMapping saveOnce(Mapping mapping, String definition, String actor, Mode mode,
+			MappingSaved.Change change, Integer fromVersion) {
 		List<Integer> rows = this.jdbc.queryForList("SELECT current_version FROM mapping WHERE id = ? FOR UPDATE",
 				Integer.class, mapping.id());
 		Instant now = this.clock.instant();
@@ -122,9 +120,9 @@ class MappingVersions {
 		this.jdbc.update("""
 				INSERT INTO mapping_version (mapping_id, version, definition, created_at, created_by)
 				VALUES (?, ?, ?, ?, ?)""", mapping.id(), version, definition, timestamp, actor);
-		String auditActor = actor.startsWith("file:") ? "system" : actor;
-		this.audit.record(new AuditEntry(now, auditActor, action, "mapping", mapping.id(),
-				"{\"version\":" + version + (details.isEmpty() ? "" : "," + details) + "}"));
+		String file = actor.startsWith("file:") ? actor.substring("file:".length()) : null;
+		this.events.publishEvent(new MappingSaved(mapping.id(), version, change, (file != null) ? "system" : actor, now,
+				fromVersion, file));
 		return new StoredMapping(mapping.id(), version, version, definition, now, actor);
 	}
 

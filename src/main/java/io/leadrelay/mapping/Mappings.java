@@ -58,7 +58,8 @@ public class Mappings {
 	public StoredMapping create(String definition, String actor) {
 		Mapping mapping = checked(definition);
 		return this.versions
-			.save(mapping, MappingYaml.normalize(definition), actor, MappingVersions.Mode.CREATE, "mapping.created", "")
+			.save(mapping, MappingYaml.normalize(definition), actor, MappingVersions.Mode.CREATE,
+					MappingSaved.Change.CREATED, null)
 			.orElseThrow();
 	}
 
@@ -70,7 +71,8 @@ public class Mappings {
 					+ "' but the address names '" + id + "'; an id cannot change, create a new mapping instead");
 		}
 		return this.versions
-			.save(mapping, MappingYaml.normalize(definition), actor, MappingVersions.Mode.UPDATE, "mapping.updated", "")
+			.save(mapping, MappingYaml.normalize(definition), actor, MappingVersions.Mode.UPDATE,
+					MappingSaved.Change.UPDATED, null)
 			.orElseThrow();
 	}
 
@@ -87,8 +89,8 @@ public class Mappings {
 		Mapping mapping = definitionOf(old);
 		requireDestination(mapping);
 		return this.versions
-			.save(mapping, old.definition(), actor, MappingVersions.Mode.UPDATE, "mapping.rolled_back",
-					"\"from_version\":" + version)
+			.save(mapping, old.definition(), actor, MappingVersions.Mode.UPDATE, MappingSaved.Change.ROLLED_BACK,
+					version)
 			.orElseThrow();
 	}
 

@@ -7,8 +7,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import io.leadrelay.audit.AuditEntry;
-import io.leadrelay.audit.AuditLog;
 import io.leadrelay.crypto.SecretCipher;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,16 +36,13 @@ public class Pages {
 
 	private final SecretCipher cipher;
 
-	private final AuditLog audit;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Pages(JdbcTemplate jdbc, SecretCipher cipher, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+	Pages(JdbcTemplate jdbc, SecretCipher cipher, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
-		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -75,7 +70,7 @@ public class Pages {
 		catch (DuplicateKeyException ex) {
 			throw new PageAlreadyExistsException(pageId);
 		}
-		audit(actor, "page.created", pageId, "{\"tokenChanged\":true}");
+		this.events.publishEvent(new PageChanged.Created(pageId, actor));
 		this.events.publishEvent(new PageTokenChanged(pageId));
 		return get(pageId);
 	}
@@ -94,7 +89,7 @@ public class Pages {
 					encrypt(pageId, accessToken), TokenStatus.UNCHECKED.code(), now(), pageId);
 			this.events.publishEvent(new PageTokenChanged(pageId));
 		}
-		audit(actor, "page.updated", pageId, "{\"tokenChanged\":" + (accessToken != null) + "}");
+		this.events.publishEvent(new PageChanged.Updated(pageId, actor, accessToken != null));
 		return get(pageId);
 	}
 
@@ -103,7 +98,7 @@ public class Pages {
 		if (this.jdbc.update("DELETE FROM page WHERE page_id = ?", pageId) == 0) {
 			throw new PageNotFoundException(pageId);
 		}
-		audit(actor, "page.deleted", pageId, null);
+		this.events.publishEvent(new PageChanged.Deleted(pageId, actor));
 	}
 
 	/**
@@ -131,7 +126,7 @@ public class Pages {
 				WHERE page_id = ?""", status.code(), message,
 				(expiresAt != null) ? expiresAt.atOffset(ZoneOffset.UTC) : null, now, pageId);
 		if (!status.code().equals(previous)) {
-			audit("system", "page.token_" + status.code(), pageId, null);
+			this.events.publishEvent(new PageChanged.TokenVerdictChanged(pageId, status));
 		}
 	}
 
@@ -141,10 +136,6 @@ public class Pages {
 
 	private static String context(String pageId) {
 		return "page:" + pageId + ":token";
-	}
-
-	private void audit(String actor, String action, String pageId, String details) {
-		this.audit.record(new AuditEntry(this.clock.instant(), actor, action, "page", pageId, details));
 	}
 
 	private OffsetDateTime now() {

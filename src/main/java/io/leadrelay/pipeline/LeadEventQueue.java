@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import io.leadrelay.audit.AuditDetails;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
 
@@ -116,13 +117,14 @@ class LeadEventQueue {
 		this.jdbc.update("""
 				UPDATE lead_event SET status = 'received', next_attempt_at = NULL, last_error = NULL
 				WHERE page_id = ? AND status = 'needs_token'""", pageId);
-		leadgenIds.forEach((id) -> audit(id, "lead.resumed", "page " + pageId + " may fetch leads again"));
+		leadgenIds.forEach((id) -> this.audit.record(new AuditEntry(this.clock.instant(), "system", "lead.resumed",
+				"lead", id, AuditDetails.of("pageId", pageId))));
 		return leadgenIds.size();
 	}
 
 	private void audit(String leadgenId, String action, String message) {
 		this.audit.record(new AuditEntry(this.clock.instant(), "system", action, "lead", leadgenId,
-				(message != null) ? truncate(message) : null));
+				AuditDetails.of("message", truncate(message))));
 	}
 
 	private static String truncate(String message) {

@@ -5,13 +5,12 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Base64;
 
-import io.leadrelay.audit.AuditEntry;
-import io.leadrelay.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,17 +34,17 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final SecurityProperties properties;
 
-	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	AdminBootstrap(JdbcTemplate jdbc, TransactionTemplate transactions, PasswordEncoder encoder,
-			SecurityProperties properties, AuditLog audit, Clock clock) {
+			SecurityProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.encoder = encoder;
 		this.properties = properties;
-		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -78,8 +77,7 @@ class AdminBootstrap implements ApplicationRunner {
 				INSERT INTO app_user (username, password_hash, role, enabled, created_at)
 				VALUES (?, ?, ?, TRUE, ?)""", ADMIN, this.encoder.encode(password), Role.ADMIN.name(),
 				this.clock.instant().atOffset(ZoneOffset.UTC));
-		this.audit.record(new AuditEntry(this.clock.instant(), "system", "user.created", "user", ADMIN,
-				"{\"role\":\"ADMIN\",\"reason\":\"bootstrap\"}"));
+		this.events.publishEvent(new UserCreated(ADMIN, Role.ADMIN, "system", "bootstrap"));
 	}
 
 	private static String randomPassword() {

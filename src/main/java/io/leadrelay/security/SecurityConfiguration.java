@@ -5,8 +5,8 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadrelay.audit.AuditLog;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -102,8 +102,8 @@ class SecurityConfiguration {
 
 	@Bean
 	AdminBootstrap adminBootstrap(JdbcTemplate jdbc, TransactionTemplate transactions, PasswordEncoder encoder,
-			SecurityProperties properties, AuditLog audit, Clock clock) {
-		return new AdminBootstrap(jdbc, transactions, encoder, properties, audit, clock);
+			SecurityProperties properties, ApplicationEventPublisher events, Clock clock) {
+		return new AdminBootstrap(jdbc, transactions, encoder, properties, events, clock);
 	}
 
 }

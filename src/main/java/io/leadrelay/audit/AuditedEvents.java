@@ -1,0 +1,101 @@
+package io.leadrelay.audit;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.leadrelay.destination.DestinationChanged;
+import io.leadrelay.mapping.MappingSaved;
+import io.leadrelay.page.PageChanged;
+import io.leadrelay.security.UserCreated;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the changes that features announce as events: pages, destinations, mappings and
+ * users. The listeners run synchronously, in the publisher's transaction, so a change and
+ * its audit entry commit or roll back together. Those features know nothing of the audit
+ * trail. The lead's journey (ingest, pipeline, delivery) and reconciliation (which writes
+ * through ingest, so the audit trail may not depend on it) call {@link AuditLog}
+ * themselves, in the same transaction as each step.
+ */
+@Component
+class AuditedEvents {
+
+	private final AuditLog log;
+
+	private final Clock clock;
+
+	AuditedEvents(AuditLog log, Clock clock) {
+		this.log = log;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void pageCreated(PageChanged.Created event) {
+		page(event, event.actor(), "page.created", AuditDetails.of("tokenChanged", true));
+	}
+
+	@EventListener
+	void pageUpdated(PageChanged.Updated event) {
+		page(event, event.actor(), "page.updated", AuditDetails.of("tokenChanged", event.tokenChanged()));
+	}
+
+	@EventListener
+	void pageDeleted(PageChanged.Deleted event) {
+		page(event, event.actor(), "page.deleted", null);
+	}
+
+	@EventListener
+	void tokenVerdictChanged(PageChanged.TokenVerdictChanged event) {
+		page(event, "system", "page.token_" + event.status().code(), null);
+	}
+
+	@EventListener
+	void destinationCreated(DestinationChanged.Created event) {
+		destination(event, event.actor(), "destination.created",
+				AuditDetails.of("type", event.type(), "enabled", event.enabled()));
+	}
+
+	@EventListener
+	void destinationUpdated(DestinationChanged.Updated event) {
+		destination(event, event.actor(), "destination.updated",
+				AuditDetails.of("credentialsChanged", event.credentialsChanged()));
+	}
+
+	@EventListener
+	void destinationDeleted(DestinationChanged.Deleted event) {
+		destination(event, event.actor(), "destination.deleted", null);
+	}
+
+	@EventListener
+	void credentialsRefused(DestinationChanged.CredentialsRefused event) {
+		destination(event, "system", "destination.needs_credentials", null);
+	}
+
+	@EventListener
+	void mappingSaved(MappingSaved event) {
+		this.log.record(new AuditEntry(event.savedAt(), event.actor(), "mapping." + event.change().code(), "mapping",
+				event.mappingId(), AuditDetails.of("version", event.version(), "from_version", event.fromVersion(),
+						"file", event.file())));
+	}
+
+	@EventListener
+	void userCreated(UserCreated event) {
+		record(event.actor(), "user.created", "user", event.username(),
+				AuditDetails.of("role", event.role().name(), "reason", event.reason()));
+	}
+
+	private void page(PageChanged event, String actor, String action, Map<String, ?> details) {
+		record(actor, action, "page", event.pageId(), details);
+	}
+
+	private void destination(DestinationChanged event, String actor, String action, Map<String, ?> details) {
+		record(actor, action, "destination", event.destinationId(), details);
+	}
+
+	private void record(String actor, String action, String subjectType, String subjectId, Map<String, ?> details) {
+		this.log.record(new AuditEntry(this.clock.instant(), actor, action, subjectType, subjectId, details));
+	}
+
+}
