@@ -16,7 +16,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +24,6 @@ import static org.awaitility.Awaitility.await;
  * Lead events as a work queue shared by concurrent workers. Run against H2 and PostgreSQL
  * by subclasses.
  */
-@SpringBootTest(properties = "leadrelay.pipeline.enabled=false")
 abstract class LeadEventQueueIntegrationTests extends LeadEventTablesTests {
 
 	@Autowired
