@@ -50,8 +50,7 @@ public class Destinations {
 	private final RowMapper<DestinationView> view;
 
 	Destinations(JdbcTemplate jdbc, DestinationTypes types, SecretCipher cipher, ApplicationEventPublisher events,
-			ObjectMapper json,
-			Clock clock) {
+			ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.types = types;
 		this.cipher = cipher;
@@ -106,8 +105,8 @@ public class Destinations {
 		catch (DuplicateKeyException ex) {
 			throw new DestinationAlreadyExistsException(destination.id());
 		}
-		this.events.publishEvent(new DestinationChanged.Created(destination.id(), actor, type.code(),
-				destination.enabled()));
+		this.events
+			.publishEvent(new DestinationChanged.Created(destination.id(), actor, type.code(), destination.enabled()));
 		return get(destination.id());
 	}
 

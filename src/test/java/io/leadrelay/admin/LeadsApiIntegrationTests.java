@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,22 +13,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may read the leads API, and how it answers bad requests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:leads-api;DB_CLOSE_DELAY=-1",
-				"leadrelay.security.bootstrap-admin-password=" + LeadsApiIntegrationTests.ADMIN_PASSWORD })
+@LeadRelayIntegrationTest
+// A context of its own: it checks what the engine wrote at its first start, which other
+// tests empty the tables of.
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:leads-api;DB_CLOSE_DELAY=-1")
 class LeadsApiIntegrationTests {
 
-	static final String ADMIN_PASSWORD = "the-bootstrap-password";
+	static final String ADMIN_PASSWORD = LeadRelayIntegrationTest.ADMIN_PASSWORD;
 
 	@LocalServerPort
 	int port;

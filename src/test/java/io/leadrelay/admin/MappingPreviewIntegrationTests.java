@@ -9,18 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.graph.GraphLead;
 import io.leadrelay.pipeline.LeadStore;
-import io.leadrelay.support.TemporaryFolders;
+import io.leadrelay.support.LeadRelayIntegrationTest;
+import io.leadrelay.support.TableCleaner;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code POST /api/v1/mappings/preview}: stored or inline mappings on stored or sample
  * leads, and nothing saved or sent.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "leadrelay.security.bootstrap-admin-password=" + MappingPreviewIntegrationTests.PASSWORD,
-				"leadrelay.pipeline.enabled=false" })
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:preview;DB_CLOSE_DELAY=-1")
+@LeadRelayIntegrationTest
 class MappingPreviewIntegrationTests {
 
-	static final String PASSWORD = "preview-admin-password";
+	static final String PASSWORD = LeadRelayIntegrationTest.ADMIN_PASSWORD;
 
 	static final String CONTACTS = """
 			id: contacts
@@ -70,17 +64,10 @@ class MappingPreviewIntegrationTests {
 
 	WebhookClient client;
 
-	@DynamicPropertySource
-	static void noMappingFiles(DynamicPropertyRegistry registry) {
-		registry.add("leadrelay.mapping.directory", () -> TemporaryFolders.empty("no-mapping-files"));
-	}
-
 	@BeforeEach
 	void storedMappingAndLead() {
 		this.client = new WebhookClient(this.port);
-		for (String table : new String[] { "mapping_version", "mapping", "destination", "lead", "audit_event" }) {
-			this.jdbc.update("DELETE FROM " + table);
-		}
+		TableCleaner.deleteAll(this.jdbc);
 		assertThat(call("/api/v1/destinations", """
 				{"id":"hubspot-main","name":"CRM","type":"route","settings":{"endpointUri":"direct:crm"}}""")
 			.statusCode()).isEqualTo(201);

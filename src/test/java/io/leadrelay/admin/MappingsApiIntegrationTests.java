@@ -6,18 +6,16 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadrelay.support.TemporaryFolders;
+import io.leadrelay.support.LeadRelayIntegrationTest;
+import io.leadrelay.support.TableCleaner;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,13 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Mappings through the API: YAML or JSON in, versions kept, rollback, export, and clear
  * errors for what cannot be saved. Run against H2 and PostgreSQL by subclasses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "leadrelay.security.bootstrap-admin-password=" + MappingsApiIntegrationTests.PASSWORD,
-				"leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
-				"leadrelay.pipeline.enabled=false" })
+@LeadRelayIntegrationTest
 abstract class MappingsApiIntegrationTests {
 
-	static final String PASSWORD = "mappings-admin-password";
+	static final String PASSWORD = LeadRelayIntegrationTest.ADMIN_PASSWORD;
 
 	static final String YAML = "application/yaml";
 
@@ -63,17 +58,10 @@ abstract class MappingsApiIntegrationTests {
 
 	WebhookClient client;
 
-	@DynamicPropertySource
-	static void noMappingFiles(DynamicPropertyRegistry registry) {
-		registry.add("leadrelay.mapping.directory", () -> TemporaryFolders.empty("no-mapping-files"));
-	}
-
 	@BeforeEach
 	void destinations() {
 		this.client = new WebhookClient(this.port);
-		for (String table : new String[] { "mapping_version", "mapping", "destination", "audit_event" }) {
-			this.jdbc.update("DELETE FROM " + table);
-		}
+		TableCleaner.deleteAll(this.jdbc);
 		for (String id : new String[] { "hubspot-main", "pipedrive-eu" }) {
 			assertThat(call("POST", "/api/v1/destinations", "application/json", """
 					{"id":"%s","name":"CRM","type":"route","settings":{"endpointUri":"direct:crm"}}""".formatted(id))

@@ -1,18 +1,11 @@
 package io.leadrelay.admin;
 
-import io.leadrelay.support.EmbeddedPostgresSupport;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.leadrelay.support.OnPostgres;
 
 /**
  * Mappings on PostgreSQL.
  */
+@OnPostgres
 class MappingsApiPostgresIntegrationTests extends MappingsApiIntegrationTests {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresSupport.register(registry, "mappings");
-	}
 
 }

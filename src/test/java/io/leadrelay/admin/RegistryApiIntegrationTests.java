@@ -9,6 +9,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.leadrelay.destination.DestinationStatus;
 import io.leadrelay.destination.Destinations;
 import io.leadrelay.page.Pages;
+import io.leadrelay.support.LeadRelayIntegrationTest;
+import io.leadrelay.support.SharedGraphApi;
+import io.leadrelay.support.TableCleaner;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,12 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -30,20 +30,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Pages and destinations through the API: secrets go in, are stored encrypted, and never
  * come out. Run against H2 and PostgreSQL by subclasses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "leadrelay.security.bootstrap-admin-password=" + RegistryApiIntegrationTests.PASSWORD,
-				"leadrelay.crypto.keys.test2026=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
-				"leadrelay.pipeline.enabled=false" })
+@LeadRelayIntegrationTest
 abstract class RegistryApiIntegrationTests {
 
-	static final String PASSWORD = "registry-admin-password";
+	static final String PASSWORD = LeadRelayIntegrationTest.ADMIN_PASSWORD;
 
 	static final String TOKEN = "EAAGm0PX4ZCpsBAPageToken123";
 
@@ -67,12 +63,7 @@ abstract class RegistryApiIntegrationTests {
 	WebhookClient client;
 
 	@RegisterExtension
-	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void graphApi(DynamicPropertyRegistry registry) {
-		registry.add("leadrelay.graph.base-url", graph::baseUrl);
-	}
+	static WireMockExtension graph = SharedGraphApi.extension();
 
 	@BeforeEach
 	void validTokens() {
@@ -84,9 +75,7 @@ abstract class RegistryApiIntegrationTests {
 	@BeforeEach
 	void clean() {
 		this.client = new WebhookClient(this.port);
-		this.jdbc.update("DELETE FROM page");
-		this.jdbc.update("DELETE FROM destination");
-		this.jdbc.update("DELETE FROM audit_event");
+		TableCleaner.deleteAll(this.jdbc);
 	}
 
 	@Test

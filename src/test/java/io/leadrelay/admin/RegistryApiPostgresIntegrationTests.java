@@ -1,18 +1,11 @@
 package io.leadrelay.admin;
 
-import io.leadrelay.support.EmbeddedPostgresSupport;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.leadrelay.support.OnPostgres;
 
 /**
  * Pages and destinations on PostgreSQL.
  */
+@OnPostgres
 class RegistryApiPostgresIntegrationTests extends RegistryApiIntegrationTests {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresSupport.register(registry, "registry");
-	}
 
 }

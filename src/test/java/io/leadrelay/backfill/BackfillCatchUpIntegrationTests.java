@@ -13,24 +13,23 @@ import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.leadrelay.backfill.FakeFormLeads.Lead;
+import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
+import io.leadrelay.support.SharedGraphApi;
+import io.leadrelay.support.TableCleaner;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -39,17 +38,13 @@ import static org.assertj.core.api.Assertions.fail;
  * here), or whose reading fails half-way: no lead is skipped, and none is stored twice.
  * Run on H2 and PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "leadrelay.security.bootstrap-admin-password=" + BackfillCatchUpIntegrationTests.PASSWORD,
-				"leadrelay.meta.app-secrets=" + BackfillCatchUpIntegrationTests.SECRET,
-				"leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
-				"leadrelay.backfill.max-pages-per-form=2", "leadrelay.pipeline.enabled=false",
-				"leadrelay.delivery.enabled=false" })
+// Reads are cut at leadrelay.backfill.max-pages-per-form=2 (@LeadRelayIntegrationTest).
+@LeadRelayIntegrationTest
 abstract class BackfillCatchUpIntegrationTests {
 
-	static final String PASSWORD = "catch-up-admin-password";
+	static final String PASSWORD = LeadRelayIntegrationTest.ADMIN_PASSWORD;
 
-	static final String SECRET = "catch-up-app-secret";
+	static final String SECRET = LeadRelayIntegrationTest.APP_SECRET;
 
 	static final String PAGE = LeadgenPayloads.PAGE_ID;
 
@@ -58,14 +53,7 @@ abstract class BackfillCatchUpIntegrationTests {
 	static final FakeFormLeads form = new FakeFormLeads();
 
 	@RegisterExtension
-	static WireMockExtension graph = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().extensions(form))
-		.build();
-
-	@DynamicPropertySource
-	static void graphApi(DynamicPropertyRegistry registry) {
-		registry.add("leadrelay.graph.base-url", graph::baseUrl);
-	}
+	static WireMockExtension graph = SharedGraphApi.extension(form);
 
 	@LocalServerPort
 	int port;
@@ -81,9 +69,7 @@ abstract class BackfillCatchUpIntegrationTests {
 	@BeforeEach
 	void pageWithOneActiveForm() {
 		this.client = new WebhookClient(this.port);
-		this.jdbc.update("DELETE FROM lead_event");
-		this.jdbc.update("DELETE FROM page");
-		this.jdbc.update("DELETE FROM form_watermark");
+		TableCleaner.deleteAll(this.jdbc);
 		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token"))
 			.willReturn(okJson("{\"data\":{\"is_valid\":true,\"expires_at\":0,\"scopes\":[\"leads_retrieval\"]}}")));
 		graph.stubFor(get(urlPathEqualTo("/v26.0/" + PAGE + "/leadgen_forms"))

@@ -1,18 +1,11 @@
 package io.leadrelay.backfill;
 
-import io.leadrelay.support.EmbeddedPostgresSupport;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.leadrelay.support.OnPostgres;
 
 /**
  * Catching up with a form on PostgreSQL.
  */
+@OnPostgres
 class BackfillCatchUpPostgresIntegrationTests extends BackfillCatchUpIntegrationTests {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresSupport.register(registry, "backfill_catch_up");
-	}
 
 }

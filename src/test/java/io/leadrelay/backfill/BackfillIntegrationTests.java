@@ -10,18 +10,18 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
+import io.leadrelay.support.SharedGraphApi;
+import io.leadrelay.support.TableCleaner;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -29,34 +29,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reconciliation against a Graph API played by WireMock: leads the webhook missed are
  * stored once, leads it delivered are not stored again. Run on H2 and PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "leadrelay.security.bootstrap-admin-password=" + BackfillIntegrationTests.PASSWORD,
-				"leadrelay.meta.app-secrets=" + BackfillIntegrationTests.SECRET,
-				"leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=" })
+@LeadRelayIntegrationTest
 abstract class BackfillIntegrationTests {
 
-	static final String PASSWORD = "backfill-admin-password";
+	static final String PASSWORD = LeadRelayIntegrationTest.ADMIN_PASSWORD;
 
-	static final String SECRET = "backfill-app-secret";
+	static final String SECRET = LeadRelayIntegrationTest.APP_SECRET;
 
 	static final String PAGE = LeadgenPayloads.PAGE_ID;
 
 	static final String FORM = LeadgenPayloads.FORM_ID;
 
 	@RegisterExtension
-	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void graphApi(DynamicPropertyRegistry registry) {
-		registry.add("leadrelay.graph.base-url", graph::baseUrl);
-	}
+	static WireMockExtension graph = SharedGraphApi.extension();
 
 	@LocalServerPort
 	int port;
@@ -74,9 +65,7 @@ abstract class BackfillIntegrationTests {
 	@BeforeEach
 	void pageWithTwoLeadsInItsForm() {
 		this.client = new WebhookClient(this.port);
-		this.jdbc.update("DELETE FROM lead_event");
-		this.jdbc.update("DELETE FROM page");
-		this.jdbc.update("DELETE FROM form_watermark");
+		TableCleaner.deleteAll(this.jdbc);
 		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token"))
 			.willReturn(okJson("{\"data\":{\"is_valid\":true,\"expires_at\":0,\"scopes\":[\"leads_retrieval\"]}}")));
 		graph.stubFor(get(urlPathEqualTo("/v26.0/" + PAGE + "/leadgen_forms")).willReturn(okJson("""

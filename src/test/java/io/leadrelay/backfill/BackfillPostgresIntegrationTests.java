@@ -1,18 +1,11 @@
 package io.leadrelay.backfill;
 
-import io.leadrelay.support.EmbeddedPostgresSupport;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.leadrelay.support.OnPostgres;
 
 /**
  * Reconciliation on PostgreSQL.
  */
+@OnPostgres
 class BackfillPostgresIntegrationTests extends BackfillIntegrationTests {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresSupport.register(registry, "backfill");
-	}
 
 }

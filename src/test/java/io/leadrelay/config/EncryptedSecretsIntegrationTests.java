@@ -1,6 +1,7 @@
 package io.leadrelay.config;
 
 import io.leadrelay.meta.MetaProperties;
+import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.WebhookClient;
 import org.jasypt.encryption.pbe.PooledPBEStringEncryptor;
@@ -9,7 +10,6 @@ import org.jasypt.salt.RandomSaltGenerator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Secrets written as {@code ENC(...)} in the configuration are decrypted at start-up with
  * the Jasypt password, and work like plain ones.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@LeadRelayIntegrationTest
 class EncryptedSecretsIntegrationTests {
 
 	private static final String JASYPT_PASSWORD = "ops-master-password";

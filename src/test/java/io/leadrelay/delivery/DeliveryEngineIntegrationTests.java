@@ -15,18 +15,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.leadrelay.delivery.webhook.WebhookSignature;
+import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
+import io.leadrelay.support.TableCleaner;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -43,18 +45,16 @@ import static org.awaitility.Awaitility.await;
  * the Graph API, a mapping, and WireMock as the CRM behind a signed-webhook destination:
  * outages, throttling, refusals, replay and paused credentials. Run on H2 and PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "leadrelay.security.bootstrap-admin-password=" + DeliveryEngineIntegrationTests.PASSWORD,
-				"leadrelay.meta.app-secrets=" + DeliveryEngineIntegrationTests.SECRET,
-				"leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
-				"leadrelay.pipeline.poll-interval=200ms", "leadrelay.delivery.poll-interval=100ms",
-				"leadrelay.delivery.retry-schedule=300ms", "leadrelay.delivery.circuit-breaker.open-for=1s",
-				"leadrelay.example-route.directory=target/delivery-engine-route-files" })
+@LeadRelayIntegrationTest
+@TestPropertySource(properties = { "leadrelay.pipeline.enabled=true", "leadrelay.delivery.enabled=true",
+		"leadrelay.pipeline.poll-interval=200ms", "leadrelay.delivery.poll-interval=100ms",
+		"leadrelay.delivery.retry-schedule=300ms", "leadrelay.delivery.circuit-breaker.open-for=1s",
+		"leadrelay.example-route.directory=target/delivery-engine-route-files" })
 abstract class DeliveryEngineIntegrationTests {
 
-	static final String PASSWORD = "delivery-admin-password";
+	static final String PASSWORD = LeadRelayIntegrationTest.ADMIN_PASSWORD;
 
-	static final String SECRET = "delivery-app-secret";
+	static final String SECRET = LeadRelayIntegrationTest.APP_SECRET;
 
 	static final String SIGNING_SECRET = "whsec_c2lnbmluZy1zZWNyZXQtZm9yLXRlc3Rz";
 
@@ -83,12 +83,7 @@ abstract class DeliveryEngineIntegrationTests {
 	@BeforeEach
 	void pageDestinationAndGraph() {
 		this.client = new WebhookClient(this.port);
-		for (String table : new String[] { "delivery_attempt", "delivery", "lead", "lead_event", "page", "destination",
-				"audit_event" }) {
-			this.jdbc.update("DELETE FROM " + table);
-		}
-		this.jdbc.update("DELETE FROM mapping_version WHERE mapping_id <> 'contacts'");
-		this.jdbc.update("DELETE FROM mapping WHERE id <> 'contacts'");
+		TableCleaner.deleteAllButMappings(this.jdbc, "contacts");
 		graph.resetAll();
 		crm.resetAll();
 		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token"))

@@ -1,18 +1,11 @@
 package io.leadrelay.delivery;
 
-import io.leadrelay.support.EmbeddedPostgresSupport;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.leadrelay.support.OnPostgres;
 
 /**
  * The delivery engine on PostgreSQL.
  */
+@OnPostgres
 class DeliveryEnginePostgresIntegrationTests extends DeliveryEngineIntegrationTests {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresSupport.register(registry, "deliveries");
-	}
 
 }

@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,17 +35,14 @@ import static org.awaitility.Awaitility.await;
  * The whole way: a signed Meta webhook, WireMock as the Graph API serving the lead's
  * answers, a mapping file, and WireMock as HubSpot receiving the exact contact upsert.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "leadrelay.security.bootstrap-admin-password=" + HubSpotEndToEndIntegrationTests.PASSWORD,
-				"leadrelay.meta.app-secrets=" + HubSpotEndToEndIntegrationTests.SECRET,
-				"leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
-				"leadrelay.pipeline.poll-interval=200ms", "leadrelay.delivery.poll-interval=200ms" })
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:hubspot-e2e;DB_CLOSE_DELAY=-1")
+@LeadRelayIntegrationTest
+@TestPropertySource(properties = { "leadrelay.pipeline.enabled=true", "leadrelay.delivery.enabled=true",
+		"leadrelay.pipeline.poll-interval=200ms", "leadrelay.delivery.poll-interval=200ms" })
 class HubSpotEndToEndIntegrationTests {
 
-	static final String PASSWORD = "hubspot-admin-password";
+	static final String PASSWORD = LeadRelayIntegrationTest.ADMIN_PASSWORD;
 
-	static final String SECRET = "hubspot-app-secret";
+	static final String SECRET = LeadRelayIntegrationTest.APP_SECRET;
 
 	static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
 

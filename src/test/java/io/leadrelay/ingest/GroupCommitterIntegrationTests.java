@@ -16,7 +16,6 @@ import io.leadrelay.ingest.LeadEventInbox.StoreResult;
 import io.leadrelay.ingest.LeadEventInbox.Submission;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -31,7 +30,6 @@ import static org.awaitility.Awaitility.await;
  * leads were new, and a failed commit fails every request of its group. Run against H2
  * and PostgreSQL by subclasses.
  */
-@SpringBootTest(properties = { "leadrelay.pipeline.enabled=false", "leadrelay.delivery.enabled=false" })
 abstract class GroupCommitterIntegrationTests extends LeadEventTablesTests {
 
 	static final long FIRST_ID = 950000000000000L;

@@ -1,18 +1,11 @@
 package io.leadrelay.ingest;
 
-import io.leadrelay.support.EmbeddedPostgresSupport;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.leadrelay.support.OnPostgres;
 
 /**
  * Group commits on PostgreSQL.
  */
+@OnPostgres
 class GroupCommitterPostgresIntegrationTests extends GroupCommitterIntegrationTests {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresSupport.register(registry, "group_commit");
-	}
 
 }

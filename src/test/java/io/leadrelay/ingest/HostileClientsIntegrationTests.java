@@ -24,8 +24,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.MetaSignatures;
+import io.leadrelay.support.TableCleaner;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +36,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -48,14 +49,10 @@ import static org.awaitility.Awaitility.await;
  * senders, and that a client hanging up mid-body leaves nothing stored; after each, the
  * engine is healthy and still stores a real notification.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "leadrelay.meta.app-secrets=" + HostileClientsIntegrationTests.SECRET,
-				"spring.datasource.url=jdbc:h2:mem:hostile-clients;DB_CLOSE_DELAY=-1",
-				"leadrelay.pipeline.enabled=false", "leadrelay.delivery.enabled=false",
-				"leadrelay.security.bootstrap-admin-password=hostile-clients-admin-password" })
+@LeadRelayIntegrationTest
 class HostileClientsIntegrationTests {
 
-	static final String SECRET = "hostile-clients-app-secret";
+	static final String SECRET = LeadRelayIntegrationTest.APP_SECRET;
 
 	private static final int CHUNK = 64 * 1024;
 
@@ -79,7 +76,7 @@ class HostileClientsIntegrationTests {
 	void setUp() {
 		this.client = new WebhookClient(this.port);
 		this.executor = Executors.newFixedThreadPool(2);
-		this.jdbc.update("DELETE FROM lead_event");
+		TableCleaner.deleteAll(this.jdbc);
 	}
 
 	@AfterEach

@@ -4,16 +4,22 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.audit.AuditLog;
+import io.leadrelay.support.LeadRelayJdbcTest;
+import io.leadrelay.support.TableCleaner;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What tests of the lead event store share: the database beans a {@link LeadEventInbox}
- * is made of, and empty lead event and audit tables before each test.
+ * is made of, the queue, and empty tables before each test. A JDBC slice: no web, no
+ * Camel, no pipeline.
  */
+@LeadRelayJdbcTest
+@Import(AuditLog.class)
 abstract class LeadEventTablesTests {
 
 	@Autowired
@@ -33,8 +39,7 @@ abstract class LeadEventTablesTests {
 
 	@BeforeEach
 	void clean() {
-		this.jdbc.update("DELETE FROM lead_event");
-		this.jdbc.update("DELETE FROM audit_event");
+		TableCleaner.deleteAll(this.jdbc);
 	}
 
 }

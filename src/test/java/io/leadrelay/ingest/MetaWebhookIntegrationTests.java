@@ -15,8 +15,10 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.MetaSignatures;
+import io.leadrelay.support.TableCleaner;
 import io.leadrelay.support.WebhookClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +28,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,13 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HTTP, and what ends up in the database. Run against H2 and PostgreSQL by subclasses.
  */
 @AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = {
-				"leadrelay.meta.app-secrets=" + MetaWebhookIntegrationTests.OLD_SECRET + ","
-						+ MetaWebhookIntegrationTests.SECRET,
-				"leadrelay.meta.verify-token=" + MetaWebhookIntegrationTests.VERIFY_TOKEN,
-				"leadrelay.ingest.max-body-size=512KB", "leadrelay.pipeline.enabled=false",
-				"leadrelay.security.bootstrap-admin-password=" + MetaWebhookIntegrationTests.ADMIN_PASSWORD })
+@LeadRelayIntegrationTest
+@TestPropertySource(properties = {
+		"leadrelay.meta.app-secrets=" + MetaWebhookIntegrationTests.OLD_SECRET + ","
+				+ MetaWebhookIntegrationTests.SECRET,
+		"leadrelay.meta.verify-token=" + MetaWebhookIntegrationTests.VERIFY_TOKEN,
+		"leadrelay.ingest.max-body-size=512KB" })
 abstract class MetaWebhookIntegrationTests {
 
 	static final String SECRET = "current-app-secret";
@@ -52,7 +53,7 @@ abstract class MetaWebhookIntegrationTests {
 
 	static final String VERIFY_TOKEN = "verify-me-please";
 
-	static final String ADMIN_PASSWORD = "integration-admin-password";
+	static final String ADMIN_PASSWORD = LeadRelayIntegrationTest.ADMIN_PASSWORD;
 
 	@LocalServerPort
 	int port;
@@ -70,8 +71,7 @@ abstract class MetaWebhookIntegrationTests {
 	@BeforeEach
 	void cleanDatabase() {
 		this.client = new WebhookClient(this.port);
-		this.jdbc.update("DELETE FROM lead_event");
-		this.jdbc.update("DELETE FROM audit_event");
+		TableCleaner.deleteAll(this.jdbc);
 	}
 
 	@Test

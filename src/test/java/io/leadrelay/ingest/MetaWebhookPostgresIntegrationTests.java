@@ -1,18 +1,11 @@
 package io.leadrelay.ingest;
 
-import io.leadrelay.support.EmbeddedPostgresSupport;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.leadrelay.support.OnPostgres;
 
 /**
  * The ingest path on a real PostgreSQL server.
  */
+@OnPostgres
 class MetaWebhookPostgresIntegrationTests extends MetaWebhookIntegrationTests {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresSupport.register(registry, "webhook");
-	}
 
 }

@@ -7,18 +7,15 @@ import java.util.Map;
 
 import io.leadrelay.destination.Destinations;
 import io.leadrelay.destination.NewDestination;
-import io.leadrelay.support.TemporaryFolders;
+import io.leadrelay.support.LeadRelayIntegrationTest;
+import io.leadrelay.support.TableCleaner;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,9 +26,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * version when it is new or has changed, and an API change is kept until its file
  * changes.
  */
-@SpringBootTest(properties = { "leadrelay.pipeline.enabled=false",
-		"leadrelay.security.bootstrap-admin-password=files-admin-password" })
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:mappingfiles;DB_CLOSE_DELAY=-1")
+@LeadRelayIntegrationTest
 class MappingFilesIntegrationTests {
 
 	static final String CONTACTS = """
@@ -40,11 +35,6 @@ class MappingFilesIntegrationTests {
 			fields:
 			  email: {answer: email}
 			""";
-
-	@DynamicPropertySource
-	static void noMappingFiles(DynamicPropertyRegistry registry) {
-		registry.add("leadrelay.mapping.directory", () -> TemporaryFolders.empty("no-mapping-files"));
-	}
 
 	@TempDir
 	Path directory;
@@ -65,10 +55,7 @@ class MappingFilesIntegrationTests {
 
 	@BeforeEach
 	void empty() {
-		this.jdbc.update("DELETE FROM mapping_version");
-		this.jdbc.update("DELETE FROM mapping");
-		this.jdbc.update("DELETE FROM audit_event");
-		this.jdbc.update("DELETE FROM destination");
+		TableCleaner.deleteAll(this.jdbc);
 		this.destinations.create(new NewDestination("hubspot-main", "HubSpot", "route",
 				Map.of("endpointUri", "direct:x"), Map.of(), true), "admin");
 		this.files = new MappingFiles(new MappingProperties(this.directory), this.versions);

@@ -15,11 +15,12 @@ import java.util.stream.IntStream;
 
 import io.leadrelay.ingest.BackfilledLead;
 import io.leadrelay.ingest.LeadEventInbox;
+import io.leadrelay.support.LeadRelayIntegrationTest;
+import io.leadrelay.support.TableCleaner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * Lead events as a work queue shared by concurrent workers. Run against H2 and PostgreSQL
  * by subclasses.
  */
-@SpringBootTest(properties = "leadrelay.pipeline.enabled=false")
+@LeadRelayIntegrationTest
 abstract class LeadEventQueueIntegrationTests {
 
 	@Autowired
@@ -47,8 +48,7 @@ abstract class LeadEventQueueIntegrationTests {
 
 	@BeforeEach
 	void clean() {
-		this.jdbc.update("DELETE FROM lead_event");
-		this.jdbc.update("DELETE FROM audit_event");
+		TableCleaner.deleteAll(this.jdbc);
 	}
 
 	@Test

@@ -1,18 +1,11 @@
 package io.leadrelay.pipeline;
 
-import io.leadrelay.support.EmbeddedPostgresSupport;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.leadrelay.support.OnPostgres;
 
 /**
  * The lead event queue on PostgreSQL.
  */
+@OnPostgres
 class LeadEventQueuePostgresIntegrationTests extends LeadEventQueueIntegrationTests {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresSupport.register(registry, "queue");
-	}
 
 }

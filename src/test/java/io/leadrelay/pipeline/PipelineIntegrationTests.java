@@ -9,18 +9,20 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
+import io.leadrelay.support.TableCleaner;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -35,16 +37,13 @@ import static org.awaitility.Awaitility.await;
  * API, a mapping file, and what ends up as deliveries (left unsent: the delivery engine
  * is off here). Run on H2 and PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "leadrelay.security.bootstrap-admin-password=" + PipelineIntegrationTests.PASSWORD,
-				"leadrelay.meta.app-secrets=" + PipelineIntegrationTests.SECRET,
-				"leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
-				"leadrelay.pipeline.poll-interval=200ms", "leadrelay.delivery.enabled=false" })
+@LeadRelayIntegrationTest
+@TestPropertySource(properties = { "leadrelay.pipeline.enabled=true", "leadrelay.pipeline.poll-interval=200ms" })
 abstract class PipelineIntegrationTests {
 
-	static final String PASSWORD = "pipeline-admin-password";
+	static final String PASSWORD = LeadRelayIntegrationTest.ADMIN_PASSWORD;
 
-	static final String SECRET = "pipeline-app-secret";
+	static final String SECRET = LeadRelayIntegrationTest.APP_SECRET;
 
 	static final String PAGE = LeadgenPayloads.PAGE_ID;
 
@@ -70,12 +69,7 @@ abstract class PipelineIntegrationTests {
 	@BeforeEach
 	void pageDestinationAndGraph() {
 		this.client = new WebhookClient(this.port);
-		for (String table : new String[] { "delivery_attempt", "delivery", "lead", "lead_event", "page", "destination",
-				"audit_event" }) {
-			this.jdbc.update("DELETE FROM " + table);
-		}
-		this.jdbc.update("DELETE FROM mapping_version WHERE mapping_id <> 'contacts'");
-		this.jdbc.update("DELETE FROM mapping WHERE id <> 'contacts'");
+		TableCleaner.deleteAllButMappings(this.jdbc, "contacts");
 		graph.resetAll();
 		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token"))
 			.willReturn(okJson("{\"data\":{\"is_valid\":true,\"expires_at\":0,\"scopes\":[\"leads_retrieval\"]}}")));

@@ -1,18 +1,11 @@
 package io.leadrelay.pipeline;
 
-import io.leadrelay.support.EmbeddedPostgresSupport;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.leadrelay.support.OnPostgres;
 
 /**
  * The pipeline on PostgreSQL.
  */
+@OnPostgres
 class PipelinePostgresIntegrationTests extends PipelineIntegrationTests {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresSupport.register(registry, "pipeline");
-	}
 
 }

@@ -70,9 +70,7 @@ class CrashIT {
 		int checks = 0;
 		for (int kill = 1; kill <= KILLS && !sending.isDone(); kill++) {
 			int target = LEADS * kill / (KILLS + 1) + random.nextInt(Math.max(1, LEADS / (4 * KILLS)));
-			while (sender.acknowledged().size() < target && !sending.isDone()) {
-				LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-			}
+			sender.awaitAcknowledged(target, LEADS, sending);
 			Crash crash = Crash.values()[(kill - 1) % Crash.values().length];
 			crash.apply(engine, store, random);
 			if (!store.readableWhileEngineRuns()) {

@@ -22,6 +22,8 @@ import java.util.function.Supplier;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.MetaSignatures;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Sends signed leadgen notifications the way Meta does: each lead until an engine answers
  * 200 (retrying while it is down), some leads twice after their 200, some notifications
@@ -70,12 +72,27 @@ final class MetaLikeSender {
 			}));
 		}
 		pool.shutdown();
-		Duration limit = Duration.ofMinutes(10 + count / 250);
+		Duration limit = limit(count);
 		if (!pool.awaitTermination(limit.toMinutes(), TimeUnit.MINUTES)) {
 			pool.shutdownNow();
 			throw new IllegalStateException("The sender did not get " + count + " leads acknowledged within " + limit
 					+ " (" + this.acknowledged.size() + " were)");
 		}
+	}
+
+	/**
+	 * Waits until {@code count} of the {@code total} leads that {@code sending} sends
+	 * were acknowledged, or until the sending ended: for as long as {@link #send} waits
+	 * for them, and a minute more for it to give up.
+	 */
+	void awaitAcknowledged(int count, int total, Future<?> sending) {
+		await().atMost(limit(total).plusMinutes(1))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> this.acknowledged.size() >= count || sending.isDone());
+	}
+
+	private static Duration limit(int count) {
+		return Duration.ofMinutes(10 + count / 250);
 	}
 
 	private void deliver(List<List<String>> notifications) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 import io.leadrelay.support.EmbeddedPostgresSupport;
 import org.junit.jupiter.api.Test;
@@ -40,9 +39,7 @@ class TwoInstancesIT {
 				return (next.alive() ? next : first).baseUrl();
 			});
 			CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(sender));
-			while (sender.acknowledged().size() < LEADS / 2 && !sending.isDone()) {
-				LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-			}
+			sender.awaitAcknowledged(LEADS / 2, LEADS, sending);
 			second.kill();
 			sending.get();
 			assertThat(sender.acknowledged()).hasSize(LEADS);
