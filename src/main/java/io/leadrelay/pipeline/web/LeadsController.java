@@ -1,4 +1,4 @@
-package io.leadrelay.admin;
+package io.leadrelay.pipeline.web;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -7,6 +7,7 @@ import io.leadrelay.ingest.LeadEventFilter;
 import io.leadrelay.ingest.LeadEventStatus;
 import io.leadrelay.ingest.LeadEventView;
 import io.leadrelay.ingest.LeadEvents;
+import io.leadrelay.web.InvalidRequestException;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
