@@ -16,7 +16,15 @@ import org.springframework.stereotype.Component;
 public class MappingEngine {
 
 	public boolean matches(Mapping mapping, LeadData lead) {
-		return mapping.enabled() && within(mapping.pages(), lead.metadata().get("page_id"))
+		return mapping.enabled() && wouldTake(mapping, lead);
+	}
+
+	/**
+	 * Whether the mapping takes the lead once enabled: its pages, forms, platforms and
+	 * condition, whatever its switch says (what a preview shows).
+	 */
+	public boolean wouldTake(Mapping mapping, LeadData lead) {
+		return within(mapping.pages(), lead.metadata().get("page_id"))
 				&& within(mapping.forms(), lead.metadata().get("form_id"))
 				&& within(mapping.platforms(), lead.metadata().get("platform"))
 				&& (mapping.condition() == null || mapping.condition().test(lead));

@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  */
 public final class FacebookIds {
 
+	/** The page id rule, as error messages state it. */
+	public static final String PAGE_ID_RULE = "a numeric Facebook page id of 1 to 32 digits";
+
 	private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,32}");
 
 	private FacebookIds() {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.graph.GraphLead;
 import io.leadrelay.mapping.LeadData;
+import io.leadrelay.mapping.StoredLeads;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * about 90 days, so its first fetch is what LeadRelay keeps.
  */
 @Component
-public class LeadStore {
+public class LeadStore implements StoredLeads {
 
 	private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
 	};
@@ -60,6 +61,7 @@ public class LeadStore {
 	 * What a mapping reads of a stored lead, for a preview.
 	 * @return empty when the lead was never enriched
 	 */
+	@Override
 	public Optional<LeadData> find(String leadgenId) {
 		return this.jdbc
 			.query("""

@@ -2,6 +2,7 @@ package io.leadrelay.pipeline;
 
 import java.util.stream.Collectors;
 
+import io.leadrelay.delivery.LeadRemapper;
 import io.leadrelay.mapping.Mapping;
 import io.leadrelay.mapping.MappingEngine;
 import io.leadrelay.mapping.MappingResult;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * mapping was fixed.
  */
 @Component
-public class Remapper {
+class Remapper implements LeadRemapper {
 
 	private final LeadStore leads;
 
@@ -29,10 +30,7 @@ public class Remapper {
 		this.engine = engine;
 	}
 
-	/**
-	 * The lead's new payload, or why there is none.
-	 * @throws io.leadrelay.mapping.MappingNotFoundException when the mapping is gone
-	 */
+	@Override
 	public Remapped remap(String leadgenId, String mappingId) {
 		StoredMapping stored = this.mappings.current(mappingId);
 		Mapping mapping = this.mappings.definitionOf(stored);
@@ -44,21 +42,6 @@ public class Remapper {
 		})
 			.orElseGet(() -> new Remapped(null, stored.version(),
 					"The lead " + leadgenId + " is no longer stored; resend the payload as it is"));
-	}
-
-	/**
-	 * A lead mapped again.
-	 *
-	 * @param payloadJson the new payload
-	 * @param mappingVersion the mapping version used
-	 * @param error why the lead still cannot be sent, or {@code null}
-	 */
-	public record Remapped(String payloadJson, int mappingVersion, String error) {
-
-		public boolean ok() {
-			return this.error == null;
-		}
-
 	}
 
 }

@@ -1,20 +1,19 @@
-package io.leadrelay.admin;
+package io.leadrelay.page.web;
 
 import java.net.URI;
 import java.security.Principal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leadrelay.backfill.Backfill;
-import io.leadrelay.backfill.BackfillResult;
+import io.leadrelay.meta.FacebookIds;
 import io.leadrelay.page.PageTokenChecks;
 import io.leadrelay.page.PageView;
 import io.leadrelay.page.Pages;
+import io.leadrelay.web.DisplayNames;
+import io.leadrelay.web.InvalidRequestException;
+import io.leadrelay.web.JsonBody;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,8 +35,6 @@ class PagesController {
 
 	static final int MAX_TOKEN_LENGTH = 1000;
 
-	private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,32}");
-
 	private static final Set<String> FIELDS = Set.of("pageId", "name", "accessToken");
 
 	private static final Pattern TOKEN = Pattern.compile("[^\\s]+");
@@ -47,15 +43,9 @@ class PagesController {
 
 	private final PageTokenChecks tokenChecks;
 
-	private final Backfill backfill;
-
-	private final Clock clock;
-
-	PagesController(Pages pages, PageTokenChecks tokenChecks, Backfill backfill, Clock clock) {
+	PagesController(Pages pages, PageTokenChecks tokenChecks) {
 		this.pages = pages;
 		this.tokenChecks = tokenChecks;
-		this.backfill = backfill;
-		this.clock = clock;
 	}
 
 	@GetMapping
@@ -98,12 +88,6 @@ class PagesController {
 		return this.tokenChecks.check(pageId(pageId, "pageId"));
 	}
 
-	/** Read the page's forms' leads now and store those the webhook missed. */
-	@PostMapping("/{pageId}/backfill")
-	BackfillResult backfill(@PathVariable String pageId, @RequestParam(required = false) String since, Principal user) {
-		return this.backfill.run(pageId(pageId, "pageId"), since(since), user.getName());
-	}
-
 	@DeleteMapping("/{pageId}")
 	ResponseEntity<Void> delete(@PathVariable String pageId, Principal user) {
 		this.pages.delete(pageId(pageId, "pageId"), user.getName());
@@ -111,28 +95,10 @@ class PagesController {
 	}
 
 	private static String pageId(String value, String field) {
-		if (value == null || !NUMERIC_ID.matcher(value).matches()) {
-			throw new InvalidRequestException(field, field + " must be a numeric Facebook page id of 1 to 32 digits");
+		if (!FacebookIds.isPageId(value)) {
+			throw new InvalidRequestException(field, field + " must be " + FacebookIds.PAGE_ID_RULE);
 		}
 		return value;
-	}
-
-	private Instant since(String value) {
-		if (value == null || value.isEmpty()) {
-			return null;
-		}
-		Instant since;
-		try {
-			since = Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidRequestException("since",
-					"since must be an ISO-8601 instant such as 2026-11-20T00:00:00Z");
-		}
-		if (since.isAfter(this.clock.instant())) {
-			throw new InvalidRequestException("since", "since must not be in the future");
-		}
-		return since;
 	}
 
 	private static String token(String value, boolean required) {

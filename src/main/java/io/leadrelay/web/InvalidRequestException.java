@@ -1,18 +1,18 @@
-package io.leadrelay.admin;
+package io.leadrelay.web;
 
 /**
  * A request whose parameter is not acceptable; answered 400 with the parameter's name.
  */
-class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends RuntimeException {
 
 	private final String field;
 
-	InvalidRequestException(String field, String message) {
+	public InvalidRequestException(String field, String message) {
 		super(message);
 		this.field = field;
 	}
 
-	String field() {
+	public String field() {
 		return this.field;
 	}
 

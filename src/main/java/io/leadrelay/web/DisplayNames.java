@@ -1,17 +1,17 @@
-package io.leadrelay.admin;
+package io.leadrelay.web;
 
 /**
  * The rule for names people give pages and destinations.
  */
-final class DisplayNames {
+public final class DisplayNames {
 
-	static final int MAX_LENGTH = 200;
+	public static final int MAX_LENGTH = 200;
 
 	private DisplayNames() {
 	}
 
 	/** The name stripped, {@code null} when absent and not required. */
-	static String check(String value, boolean required) {
+	public static String check(String value, boolean required) {
 		if (value == null && !required) {
 			return null;
 		}

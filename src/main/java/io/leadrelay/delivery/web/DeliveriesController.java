@@ -1,4 +1,4 @@
-package io.leadrelay.admin;
+package io.leadrelay.delivery.web;
 
 import java.security.Principal;
 import java.time.Instant;
@@ -15,6 +15,9 @@ import io.leadrelay.delivery.DeliveryAttemptView;
 import io.leadrelay.delivery.DeliveryFilter;
 import io.leadrelay.delivery.DeliveryStatus;
 import io.leadrelay.delivery.DeliveryView;
+import io.leadrelay.delivery.Replays;
+import io.leadrelay.web.InvalidRequestException;
+import io.leadrelay.web.JsonBody;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

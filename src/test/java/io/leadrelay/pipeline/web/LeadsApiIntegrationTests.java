@@ -1,4 +1,4 @@
-package io.leadrelay.admin;
+package io.leadrelay.pipeline.web;
 
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package io.leadrelay.admin;
+package io.leadrelay.mapping.web;
 
 import java.net.URI;
 import java.security.Principal;
@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadrelay.mapping.MappingSummary;
 import io.leadrelay.mapping.Mappings;
 import io.leadrelay.mapping.StoredMapping;
+import io.leadrelay.web.InvalidRequestException;
+import io.leadrelay.web.JsonBody;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

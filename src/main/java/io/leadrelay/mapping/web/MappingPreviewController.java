@@ -1,4 +1,4 @@
-package io.leadrelay.admin;
+package io.leadrelay.mapping.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +15,9 @@ import io.leadrelay.mapping.Mapping;
 import io.leadrelay.mapping.MappingEngine;
 import io.leadrelay.mapping.MappingResult;
 import io.leadrelay.mapping.Mappings;
-import io.leadrelay.pipeline.LeadStore;
+import io.leadrelay.mapping.StoredLeads;
+import io.leadrelay.web.InvalidRequestException;
+import io.leadrelay.web.JsonBody;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,11 +38,11 @@ class MappingPreviewController {
 
 	private final MappingEngine engine;
 
-	private final LeadStore leads;
+	private final StoredLeads leads;
 
 	private final ObjectMapper json;
 
-	MappingPreviewController(Mappings mappings, MappingEngine engine, LeadStore leads, ObjectMapper json) {
+	MappingPreviewController(Mappings mappings, MappingEngine engine, StoredLeads leads, ObjectMapper json) {
 		this.mappings = mappings;
 		this.engine = engine;
 		this.leads = leads;
@@ -52,11 +54,9 @@ class MappingPreviewController {
 		JsonBody request = JsonBody.of(body, FIELDS);
 		Mapping mapping = mapping(request);
 		LeadData lead = lead(request);
-		Mapping asIfEnabled = new Mapping(mapping.id(), mapping.version(), mapping.destination(), true, mapping.pages(),
-				mapping.forms(), mapping.platforms(), mapping.condition(), mapping.fields());
 		MappingResult result = this.engine.apply(mapping, lead);
 		return new Preview(mapping.id(), (mapping.version() > 0) ? mapping.version() : null, mapping.destination(),
-				mapping.enabled(), this.engine.matches(asIfEnabled, lead), result.payload(), result.errors());
+				mapping.enabled(), this.engine.wouldTake(mapping, lead), result.payload(), result.errors());
 	}
 
 	private Mapping mapping(JsonBody request) {

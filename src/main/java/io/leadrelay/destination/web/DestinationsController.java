@@ -1,4 +1,4 @@
-package io.leadrelay.admin;
+package io.leadrelay.destination.web;
 
 import java.net.URI;
 import java.security.Principal;
@@ -8,11 +8,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leadrelay.delivery.DestinationTester;
 import io.leadrelay.destination.DestinationChange;
 import io.leadrelay.destination.DestinationView;
 import io.leadrelay.destination.Destinations;
 import io.leadrelay.destination.NewDestination;
+import io.leadrelay.web.DisplayNames;
+import io.leadrelay.web.InvalidRequestException;
+import io.leadrelay.web.JsonBody;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,11 +39,8 @@ class DestinationsController {
 
 	private final Destinations destinations;
 
-	private final DestinationTester tester;
-
-	DestinationsController(Destinations destinations, DestinationTester tester) {
+	DestinationsController(Destinations destinations) {
 		this.destinations = destinations;
-		this.tester = tester;
 	}
 
 	@GetMapping
@@ -79,12 +78,6 @@ class DestinationsController {
 		DestinationChange change = new DestinationChange(DisplayNames.check(request.text("name"), false),
 				request.stringMap("settings"), request.stringMap("credentials"), request.bool("enabled"));
 		return this.destinations.update(id(id), change, user.getName());
-	}
-
-	/** Send a test lead now and report what the destination answered. */
-	@PostMapping("/{id}/test")
-	DestinationTester.TestResult test(@PathVariable String id, Principal user) {
-		return this.tester.test(id, user.getName());
 	}
 
 	@DeleteMapping("/{id}")

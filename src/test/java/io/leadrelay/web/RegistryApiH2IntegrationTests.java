@@ -1,4 +1,4 @@
-package io.leadrelay.admin;
+package io.leadrelay.web;
 
 /**
  * Pages and destinations on H2.

@@ -1,4 +1,4 @@
-package io.leadrelay.admin;
+package io.leadrelay.web;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Reads a JSON request body field by field, so that a misspelt or misplaced field is
  * answered with a 400 naming it rather than silently ignored.
  */
-final class JsonBody {
+public final class JsonBody {
 
 	private final JsonNode node;
 
@@ -23,14 +23,14 @@ final class JsonBody {
 	}
 
 	/** The body, which must be an object holding no fields but the allowed ones. */
-	static JsonBody of(JsonNode body, Set<String> allowed) {
+	public static JsonBody of(JsonNode body, Set<String> allowed) {
 		if (body == null || !body.isObject()) {
 			throw new InvalidRequestException("$", "The request body must be a JSON object");
 		}
 		return new JsonBody(body, "").allowOnly(allowed);
 	}
 
-	String text(String name) {
+	public String text(String name) {
 		JsonNode value = this.node.get(name);
 		if (value == null || value.isNull()) {
 			return null;
@@ -41,7 +41,7 @@ final class JsonBody {
 		return value.textValue();
 	}
 
-	Boolean bool(String name) {
+	public Boolean bool(String name) {
 		JsonNode value = this.node.get(name);
 		if (value == null || value.isNull()) {
 			return null;
@@ -53,7 +53,7 @@ final class JsonBody {
 	}
 
 	/** A whole number of 1 or more ({@code null} when absent). */
-	Integer positiveInt(String name) {
+	public Integer positiveInt(String name) {
 		JsonNode value = this.node.get(name);
 		if (value == null || value.isNull()) {
 			return null;
@@ -65,7 +65,7 @@ final class JsonBody {
 	}
 
 	/** An object of string values ({@code null} when absent). */
-	Map<String, String> stringMap(String name) {
+	public Map<String, String> stringMap(String name) {
 		JsonNode value = this.node.get(name);
 		if (value == null || value.isNull()) {
 			return null;
@@ -87,7 +87,7 @@ final class JsonBody {
 	/**
 	 * A nested object holding no fields but the allowed ones ({@code null} when absent).
 	 */
-	JsonBody object(String name, Set<String> allowed) {
+	public JsonBody object(String name, Set<String> allowed) {
 		JsonNode value = this.node.get(name);
 		if (value == null || value.isNull()) {
 			return null;
@@ -99,16 +99,16 @@ final class JsonBody {
 	}
 
 	/** A field as it was sent ({@code null} when absent). */
-	JsonNode raw(String name) {
+	public JsonNode raw(String name) {
 		JsonNode value = this.node.get(name);
 		return (value == null || value.isNull()) ? null : value;
 	}
 
-	boolean has(String name) {
+	public boolean has(String name) {
 		return this.node.hasNonNull(name);
 	}
 
-	String field(String name) {
+	public String field(String name) {
 		return this.path + name;
 	}
 

@@ -1,14 +1,9 @@
-package io.leadrelay.admin;
+package io.leadrelay.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import io.leadrelay.delivery.Deliveries;
-import io.leadrelay.delivery.DeliveryFilter;
-import io.leadrelay.delivery.DeliveryNotReplayableException;
-import io.leadrelay.delivery.DeliveryView;
 import io.leadrelay.mapping.MappingNotFoundException;
-import io.leadrelay.pipeline.Remapper;
 
 import org.springframework.stereotype.Component;
 
@@ -18,38 +13,38 @@ import org.springframework.stereotype.Component;
  * left dead and reported.
  */
 @Component
-class Replays {
+public class Replays {
 
 	private final Deliveries deliveries;
 
-	private final Remapper remapper;
+	private final LeadRemapper remapper;
 
-	Replays(Deliveries deliveries, Remapper remapper) {
+	Replays(Deliveries deliveries, LeadRemapper remapper) {
 		this.deliveries = deliveries;
 		this.remapper = remapper;
 	}
 
-	DeliveryView replay(long id, boolean asIs, String actor) {
+	public DeliveryView replay(long id, boolean asIs, String actor) {
 		DeliveryView delivery = this.deliveries.get(id);
 		if (asIs) {
 			return this.deliveries.replay(id, null, null, actor);
 		}
-		Remapper.Remapped remapped;
+		LeadRemapper.Remapped remapped;
 		try {
 			remapped = this.remapper.remap(delivery.leadgenId(), delivery.mappingId());
 		}
 		catch (MappingNotFoundException ex) {
-			throw new InvalidRequestException("resendAsIs", "The mapping '" + delivery.mappingId()
+			throw new ReplayRefusedException("resendAsIs", "The mapping '" + delivery.mappingId()
 					+ "' no longer exists; replay with {\"resendAsIs\": true} to send the payload as it is");
 		}
 		if (!remapped.ok()) {
-			throw new InvalidRequestException("mapping",
+			throw new ReplayRefusedException("mapping",
 					"The current mapping still cannot map this lead: " + remapped.error());
 		}
 		return this.deliveries.replay(id, remapped.payloadJson(), remapped.mappingVersion(), actor);
 	}
 
-	BulkResult replayAll(DeliveryFilter filter, boolean asIs, String actor) {
+	public BulkResult replayAll(DeliveryFilter filter, boolean asIs, String actor) {
 		List<Long> ids = this.deliveries.ids(filter, Deliveries.MAX_BULK);
 		List<Failure> failures = new ArrayList<>();
 		int replayed = 0;
@@ -58,7 +53,7 @@ class Replays {
 				replay(id, asIs, actor);
 				replayed++;
 			}
-			catch (InvalidRequestException | DeliveryNotReplayableException ex) {
+			catch (ReplayRefusedException | DeliveryNotReplayableException ex) {
 				failures.add(new Failure(id, ex.getMessage()));
 			}
 		}
@@ -73,7 +68,7 @@ class Replays {
 	 * @param failed those that were not, and why
 	 * @param more whether more may match: call again
 	 */
-	record BulkResult(int matched, int replayed, List<Failure> failed, boolean more) {
+	public record BulkResult(int matched, int replayed, List<Failure> failed, boolean more) {
 	}
 
 	/**
@@ -82,7 +77,7 @@ class Replays {
 	 * @param id the delivery
 	 * @param reason why
 	 */
-	record Failure(long id, String reason) {
+	public record Failure(long id, String reason) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.leadrelay.admin;
+package io.leadrelay.pipeline.web;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -7,6 +7,7 @@ import io.leadrelay.pipeline.LeadEventFilter;
 import io.leadrelay.pipeline.LeadEventStatus;
 import io.leadrelay.pipeline.LeadEventView;
 import io.leadrelay.pipeline.LeadEvents;
+import io.leadrelay.web.InvalidRequestException;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,7 +33,7 @@ class LeadsController {
 	}
 
 	@GetMapping
-	LeadPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+	LeadsSlice list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
 			@RequestParam(required = false) String leadgenId, @RequestParam(required = false) String pageId,
 			@RequestParam(required = false) String formId, @RequestParam(required = false) String status) {
 		if (page < 0) {
@@ -44,7 +45,7 @@ class LeadsController {
 		LeadEventFilter filter = new LeadEventFilter(numericId("leadgenId", leadgenId), numericId("pageId", pageId),
 				numericId("formId", formId), status(status));
 		LeadEvents.Slice found = this.leadEvents.find(filter, page, size);
-		return new LeadPage(found.items(), found.page(), found.size(), found.totalItems(), found.totalPages());
+		return new LeadsSlice(found.items(), found.page(), found.size(), found.totalItems(), found.totalPages());
 	}
 
 	private static String numericId(String name, String value) {
@@ -75,7 +76,7 @@ class LeadsController {
 	 * @param totalItems how many leads match
 	 * @param totalPages how many pages of this size they fill
 	 */
-	record LeadPage(List<LeadEventView> items, int page, int size, long totalItems, long totalPages) {
+	record LeadsSlice(List<LeadEventView> items, int page, int size, long totalItems, long totalPages) {
 
 	}
 

@@ -1,4 +1,4 @@
-package io.leadrelay.admin;
+package io.leadrelay.mapping.web;
 
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
