@@ -9,6 +9,8 @@ import io.leadrelay.support.TableCleaner;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @LeadRelayJdbcTest
 @Import(AuditLog.class)
+@ImportAutoConfiguration(JacksonAutoConfiguration.class)
 abstract class LeadEventTablesTests {
 
 	@Autowired
