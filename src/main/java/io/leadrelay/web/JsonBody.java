@@ -108,7 +108,7 @@ public final class JsonBody {
 		return this.node.hasNonNull(name);
 	}
 
-	public String field(String name) {
+	private String field(String name) {
 		return this.path + name;
 	}
 

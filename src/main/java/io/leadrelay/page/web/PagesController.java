@@ -55,13 +55,13 @@ class PagesController {
 
 	@GetMapping("/{pageId}")
 	PageView get(@PathVariable String pageId) {
-		return this.pages.get(pageId(pageId, "pageId"));
+		return this.pages.get(pageId(pageId));
 	}
 
 	@PostMapping
 	ResponseEntity<PageView> create(@RequestBody JsonNode body, Principal user) {
 		JsonBody request = JsonBody.of(body, FIELDS);
-		String pageId = pageId(request.text("pageId"), "pageId");
+		String pageId = pageId(request.text("pageId"));
 		this.pages.create(pageId, DisplayNames.check(request.text("name"), true),
 				token(request.text("accessToken"), true), user.getName());
 		return ResponseEntity.created(URI.create("/api/v1/pages/" + pageId)).body(this.tokenChecks.check(pageId));
@@ -78,25 +78,25 @@ class PagesController {
 		if (name == null && token == null) {
 			throw new InvalidRequestException("name", "give a new name, a new accessToken, or both");
 		}
-		PageView page = this.pages.update(pageId(pageId, "pageId"), name, token, user.getName());
+		PageView page = this.pages.update(pageId(pageId), name, token, user.getName());
 		return (token != null) ? this.tokenChecks.check(pageId) : page;
 	}
 
 	/** Check the page's token with Meta now. */
 	@PostMapping("/{pageId}/token-check")
 	PageView checkToken(@PathVariable String pageId) {
-		return this.tokenChecks.check(pageId(pageId, "pageId"));
+		return this.tokenChecks.check(pageId(pageId));
 	}
 
 	@DeleteMapping("/{pageId}")
 	ResponseEntity<Void> delete(@PathVariable String pageId, Principal user) {
-		this.pages.delete(pageId(pageId, "pageId"), user.getName());
+		this.pages.delete(pageId(pageId), user.getName());
 		return ResponseEntity.noContent().build();
 	}
 
-	private static String pageId(String value, String field) {
+	private static String pageId(String value) {
 		if (!FacebookIds.isPageId(value)) {
-			throw new InvalidRequestException(field, field + " must be " + FacebookIds.PAGE_ID_RULE);
+			throw new InvalidRequestException("pageId", "pageId must be " + FacebookIds.PAGE_ID_RULE);
 		}
 		return value;
 	}
