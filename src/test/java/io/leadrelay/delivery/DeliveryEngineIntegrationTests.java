@@ -207,6 +207,56 @@ abstract class DeliveryEngineIntegrationTests {
 	}
 
 	@Test
+	void refusesAReplayTheCurrentMappingCannotMapOrWhoseMappingIsGoneAndSaysWhatToDo() throws Exception {
+		crm.stubFor(post("/strict").willReturn(aResponse().withStatus(422).withBody("{\"error\":\"no\"}")));
+		admin("POST", "/api/v1/destinations", """
+				{"id":"crm-strict","name":"Strict CRM","type":"webhook","settings":{"url":"%s/strict"},
+				 "credentials":{"signingSecret":"%s"}}""".formatted(crm.baseUrl(), SIGNING_SECRET));
+		String strict = """
+				id: strict
+				destination: crm-strict
+				match:
+				  forms: ["700000000000035"]
+				fields:
+				  email: {answer: email, required: true}
+				""";
+		admin("POST", "/api/v1/mappings", "application/yaml", strict);
+		lead("920000000000835", "ana@example.com", "700000000000035");
+		awaitStatus("920000000000835", "dead");
+		long id = this.jdbc.queryForObject(
+				"SELECT id FROM delivery WHERE leadgen_id = '920000000000835' AND destination_id = 'crm-strict'",
+				Long.class);
+		String replay = "/api/v1/deliveries/" + id + "/replay";
+
+		admin("PUT", "/api/v1/mappings/strict", "application/yaml",
+				strict + "  company: {answer: company_name, required: true}\n");
+		HttpResponse<String> unmappable = this.client.call("POST", replay, "{}", "admin", PASSWORD);
+		assertThat(unmappable.statusCode()).as(unmappable.body()).isEqualTo(400);
+		JsonNode problem = this.json.readTree(unmappable.body());
+		assertThat(problem.get("field").asText()).isEqualTo("mapping");
+		assertThat(problem.get("detail").asText()).startsWith("The current mapping still cannot map this lead")
+			.contains("company");
+
+		// A delivery whose mapping has since gone (renamed, or removed from the
+		// database).
+		this.jdbc.update("UPDATE delivery SET mapping_id = 'retired' WHERE id = ?", id);
+		HttpResponse<String> orphan = this.client.call("POST", replay, "{}", "admin", PASSWORD);
+		assertThat(orphan.statusCode()).as(orphan.body()).isEqualTo(400);
+		problem = this.json.readTree(orphan.body());
+		assertThat(problem.get("field").asText()).isEqualTo("resendAsIs");
+		assertThat(problem.get("detail").asText()).contains("'retired' no longer exists");
+		assertThat(this.jdbc.queryForObject("SELECT status FROM delivery WHERE id = ?", String.class, id))
+			.isEqualTo("dead");
+
+		crm.stubFor(post("/strict").willReturn(aResponse().withStatus(200)));
+		HttpResponse<String> asIs = this.client.call("POST", replay, "{\"resendAsIs\":true}", "admin", PASSWORD);
+		assertThat(asIs.statusCode()).as(asIs.body()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> "delivered"
+				.equals(this.jdbc.queryForObject("SELECT status FROM delivery WHERE id = ?", String.class, id)));
+	}
+
+	@Test
 	void pausesADestinationWhoseCredentialsAreRefusedUntilTheyChange() {
 		crm.stubFor(post("/leads").willReturn(aResponse().withStatus(401)));
 		lead("920000000000841", "ana@example.com");
@@ -313,6 +363,11 @@ abstract class DeliveryEngineIntegrationTests {
 
 	private void admin(String method, String path, String body) {
 		HttpResponse<String> response = this.client.call(method, path, body, "admin", PASSWORD);
+		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+	}
+
+	private void admin(String method, String path, String contentType, String body) {
+		HttpResponse<String> response = this.client.call(method, path, contentType, body, "admin", PASSWORD);
 		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
 	}
 
