@@ -13,9 +13,18 @@ import java.time.Instant;
  * @param status the status it had before the claim ({@code pending} or {@code retrying})
  * @param retryFrom when its retry horizon started
  * @param claimToken the claim's token: only its holder may finish it
+ * @param payloadRevision which payload this is: 1 for the first, + 1 each time a replay
+ * changed it
+ * @param eventTime when the lead's event happened
  */
 record ClaimedDelivery(long id, String leadgenId, String destinationId, String payloadJson, int attempts, String status,
-		Instant retryFrom, String claimToken) {
+		Instant retryFrom, String claimToken, int payloadRevision, Instant eventTime) {
+
+	/** A delivery with its first payload, whose event happened when its retries began. */
+	ClaimedDelivery(long id, String leadgenId, String destinationId, String payloadJson, int attempts, String status,
+			Instant retryFrom, String claimToken) {
+		this(id, leadgenId, destinationId, payloadJson, attempts, status, retryFrom, claimToken, 1, retryFrom);
+	}
 
 	@Override
 	public String toString() {

@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.audit.AuditDetails;
 import io.leadrelay.audit.AuditEntry;
 import io.leadrelay.audit.AuditLog;
@@ -43,10 +47,13 @@ public class Deliveries {
 
 	private final Clock clock;
 
-	Deliveries(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+	private final ObjectMapper json;
+
+	Deliveries(JdbcTemplate jdbc, AuditLog audit, Clock clock, ObjectMapper json) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.json = json;
 	}
 
 	/**
@@ -100,32 +107,49 @@ public class Deliveries {
 	}
 
 	/**
-	 * Sends a dead (or delivered) delivery again, now, with a fresh retry horizon.
+	 * Sends a dead (or delivered) delivery again, now, with a fresh retry horizon. A new
+	 * payload that differs from the one stored counts as a new revision of the delivery,
+	 * so targets that drop repeats by message id see a new message
+	 * ({@link DeliveryRequest#messageId()}); the same payload again keeps its revision.
 	 * @param payloadJson the payload re-mapped with the current mapping, or {@code null}
 	 * to resend the payload as it is
 	 * @param mappingVersion the version that re-mapped it ({@code null} with the payload)
 	 */
 	@Transactional
 	public DeliveryView replay(long id, String payloadJson, Integer mappingVersion, String actor) {
-		List<String> status = this.jdbc.queryForList("SELECT status FROM delivery WHERE id = ? FOR UPDATE",
-				String.class, id);
-		if (status.isEmpty()) {
+		List<Map<String, Object>> rows = this.jdbc
+			.queryForList("SELECT status, payload FROM delivery WHERE id = ? FOR UPDATE", id);
+		if (rows.isEmpty()) {
 			throw new DeliveryNotFoundException(id);
 		}
-		if (!List.of("dead", "delivered").contains(status.get(0))) {
-			throw new DeliveryNotReplayableException(id, status.get(0));
+		String status = (String) rows.get(0).get("status");
+		if (!List.of("dead", "delivered").contains(status)) {
+			throw new DeliveryNotReplayableException(id, status);
 		}
+		boolean changed = payloadJson != null && !samePayload((String) rows.get(0).get("payload"), payloadJson);
 		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
 		this.jdbc.update("""
 				UPDATE delivery SET status = 'pending', attempts = 0, next_attempt_at = ?, retry_from = ?,
 				    last_error = NULL, updated_at = ?, payload = COALESCE(?, payload),
-				    mapping_version = COALESCE(?, mapping_version) WHERE id = ?""", now, now, now, payloadJson,
-				mappingVersion, id);
+				    mapping_version = COALESCE(?, mapping_version), payload_revision = payload_revision + ?
+				WHERE id = ?""", now, now, now, payloadJson, mappingVersion, changed ? 1 : 0, id);
 		DeliveryView delivery = get(id);
-		this.audit.record(new AuditEntry(now.toInstant(), actor, "delivery.replayed", "lead", delivery.leadgenId(),
-				AuditDetails.of("destination", delivery.destinationId(), "delivery", id, "remapped",
-						payloadJson != null, "mapping_version", delivery.mappingVersion())));
+		Map<String, Object> details = new LinkedHashMap<>(AuditDetails.of("destination", delivery.destinationId(),
+				"delivery", id, "remapped", payloadJson != null, "mapping_version", delivery.mappingVersion()));
+		details.put("payload_changed", changed);
+		this.audit
+			.record(new AuditEntry(now.toInstant(), actor, "delivery.replayed", "lead", delivery.leadgenId(), details));
 		return delivery;
+	}
+
+	/** Whether two payloads hold the same fields and values (in any order). */
+	private boolean samePayload(String stored, String replayed) {
+		try {
+			return this.json.readTree(stored).equals(this.json.readTree(replayed));
+		}
+		catch (JsonProcessingException ex) {
+			return stored.equals(replayed);
+		}
 	}
 
 	private static String where(DeliveryFilter filter, List<Object> arguments) {

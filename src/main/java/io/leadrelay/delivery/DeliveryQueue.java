@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 class DeliveryQueue {
 
 	private static final String DUE = """
-			SELECT id, leadgen_id, destination_id, payload, attempts, status, retry_from FROM delivery
+			SELECT id, leadgen_id, destination_id, payload, attempts, status, retry_from, payload_revision,
+			    COALESCE(event_at, created_at) FROM delivery
 			WHERE ((status IN ('pending', 'retrying') AND next_attempt_at <= ?)
 			       OR (status = 'in_flight' AND claimed_until < ?))
 			  AND destination_id IN (%s)
@@ -66,7 +67,8 @@ class DeliveryQueue {
 				DUE.formatted(String.join(", ", Collections.nCopies(receiving.size(), "?"))),
 				(rs, row) -> new ClaimedDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getInt(5), "in_flight".equals(rs.getString(6)) ? "retrying" : rs.getString(6),
-						rs.getObject(7, OffsetDateTime.class).toInstant(), token),
+						rs.getObject(7, OffsetDateTime.class).toInstant(), token, rs.getInt(8),
+						rs.getObject(9, OffsetDateTime.class).toInstant()),
 				arguments.toArray());
 		if (!claimed.isEmpty()) {
 			this.jdbc.batchUpdate("""

@@ -21,11 +21,11 @@ public class DeliveryStore {
 
 	private static final String INSERT_IF_ABSENT = """
 			INSERT INTO delivery (leadgen_id, destination_id, mapping_id, mapping_version, payload, status,
-			    next_attempt_at, last_error, created_at, updated_at, retry_from)
+			    next_attempt_at, last_error, created_at, updated_at, retry_from, event_at)
 			SELECT CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS INTEGER),
 			    CAST(? AS VARCHAR(100000)), CAST(? AS VARCHAR(16)), CAST(? AS TIMESTAMP WITH TIME ZONE),
 			    CAST(? AS VARCHAR(2000)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE),
-			    CAST(? AS TIMESTAMP WITH TIME ZONE)
+			    CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE)
 			WHERE NOT EXISTS (SELECT 1 FROM delivery WHERE leadgen_id = ? AND destination_id = ?)""";
 
 	private final JdbcTemplate jdbc;
@@ -52,8 +52,9 @@ public class DeliveryStore {
 		int added = this.jdbc.update(INSERT_IF_ABSENT, delivery.leadgenId(), delivery.destinationId(),
 				delivery.mappingId(), delivery.mappingVersion(), delivery.payloadJson(),
 				(dead ? DeliveryStatus.DEAD : DeliveryStatus.PENDING).code(), dead ? null : now,
-				dead ? truncate(delivery.mappingError()) : null, now, now, now, delivery.leadgenId(),
-				delivery.destinationId());
+				dead ? truncate(delivery.mappingError()) : null, now, now, now,
+				(delivery.eventTime() != null) ? delivery.eventTime().atOffset(ZoneOffset.UTC) : now,
+				delivery.leadgenId(), delivery.destinationId());
 		if (added == 1) {
 			this.audit
 				.record(new AuditEntry(this.clock.instant(), "system", dead ? "delivery.dead" : "delivery.pending",

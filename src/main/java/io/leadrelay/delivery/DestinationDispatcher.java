@@ -115,7 +115,8 @@ class DestinationDispatcher {
 		for (ClaimedDelivery delivery : call) {
 			requests.add(new DeliveryRequest(delivery.id(), delivery.leadgenId(), delivery.destinationId(),
 					destination.settings(), credentials, payload(delivery),
-					DeliveryRequest.idempotencyKey(delivery.leadgenId(), delivery.destinationId()), false));
+					DeliveryRequest.idempotencyKey(delivery.leadgenId(), delivery.destinationId()), false,
+					delivery.payloadRevision(), delivery.eventTime()));
 		}
 		Instant started = this.clock.instant();
 		long start = System.nanoTime();

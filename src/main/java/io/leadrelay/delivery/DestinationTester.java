@@ -49,7 +49,7 @@ public class DestinationTester {
 		else {
 			outcome = connector.deliver(new DeliveryRequest(0, leadgenId, destinationId, destination.settings(),
 					this.destinations.credentials(destinationId), connector.testPayload(),
-					DeliveryRequest.idempotencyKey(leadgenId, destinationId), true));
+					DeliveryRequest.idempotencyKey(leadgenId, destinationId), true, 1, started));
 		}
 		long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		String kind = DeliveryResults.kind(outcome);

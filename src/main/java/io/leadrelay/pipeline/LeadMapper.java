@@ -61,7 +61,7 @@ class LeadMapper {
 			Set<String> served = new HashSet<>();
 			for (Mapping mapping : matching) {
 				if (served.add(mapping.destination())) {
-					this.deliveries.add(delivery(event, mapping, data));
+					this.deliveries.add(delivery(event, lead, mapping, data));
 				}
 			}
 			LeadEventStatus status = matching.isEmpty() ? LeadEventStatus.FILTERED : LeadEventStatus.MAPPED;
@@ -72,7 +72,7 @@ class LeadMapper {
 		});
 	}
 
-	private NewDelivery delivery(ClaimedLeadEvent event, Mapping mapping, LeadData data) {
+	private NewDelivery delivery(ClaimedLeadEvent event, GraphLead lead, Mapping mapping, LeadData data) {
 		MappingResult result = this.engine.apply(mapping, data);
 		String error = result.ok() ? null
 				: result.errors().stream().map(MappingResult.FieldError::message).collect(Collectors.joining("; "));
@@ -80,7 +80,7 @@ class LeadMapper {
 			error = "the destination '" + mapping.destination() + "' of mapping '" + mapping.id() + "' does not exist";
 		}
 		return new NewDelivery(event.leadgenId(), mapping.destination(), mapping.id(), mapping.version(),
-				this.leads.write(result.payload()), error);
+				this.leads.write(result.payload()), error, lead.createdTime());
 	}
 
 }

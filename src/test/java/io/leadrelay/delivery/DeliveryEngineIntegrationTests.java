@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,7 +15,9 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.leadrelay.delivery.webhook.WebhookSignature;
 import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
@@ -38,6 +42,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -197,6 +202,10 @@ abstract class DeliveryEngineIntegrationTests {
 			assertThat(detail.get("delivery").get("mappingVersion").asInt()).isEqualTo(2);
 			assertThat(detail.get("attempts")).extracting((attempt) -> attempt.get("outcome").asText())
 				.containsExactly("rejected", "delivered");
+			assertThat(crm.getAllServeEvents()).extracting((event) -> event.getRequest().getHeader("webhook-id"))
+				.as("a receiver dropping repeats by webhook-id must not drop the corrected lead")
+				.containsExactlyInAnyOrder("leadrelay-920000000000831-crm-hook",
+						"leadrelay-920000000000831-crm-hook-r2");
 			assertThat(this.jdbc.queryForList(
 					"SELECT actor || ' ' || action FROM audit_event WHERE action = 'delivery.replayed'", String.class))
 				.containsExactly("admin delivery.replayed");
@@ -254,6 +263,36 @@ abstract class DeliveryEngineIntegrationTests {
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> "delivered"
 				.equals(this.jdbc.queryForObject("SELECT status FROM delivery WHERE id = ?", String.class, id)));
+
+	void keepsTheLeadsEventTimeAndWebhookIdOnEveryTryAndOnAReplayOfTheSamePayload() throws Exception {
+		crm.stubFor(post("/leads").inScenario("outage")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("up"));
+		crm.stubFor(
+				post("/leads").inScenario("outage").whenScenarioStateIs("up").willReturn(aResponse().withStatus(200)));
+		lead("920000000000871", "ana@example.com");
+		awaitStatus("920000000000871", "delivered");
+		long id = this.jdbc.queryForObject("SELECT id FROM delivery WHERE leadgen_id = '920000000000871'", Long.class);
+		replay(id, "{\"resendAsIs\":true}");
+		await().atMost(Duration.ofSeconds(15)).until(() -> crm.getAllServeEvents().size() == 3);
+		awaitStatus("920000000000871", "delivered");
+		replay(id, "{}");
+		await().atMost(Duration.ofSeconds(15)).until(() -> crm.getAllServeEvents().size() == 4);
+
+		List<LoggedRequest> tries = crm.getAllServeEvents()
+			.stream()
+			.map(ServeEvent::getRequest)
+			.sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
+			.toList();
+		assertThat(tries).extracting(this::payloadTimestamp)
+			.as("the payload's timestamp is when the lead was submitted (created_time), on every try")
+			.containsOnly("2026-11-20T10:00:00Z");
+		assertThat(tries).extracting((request) -> request.getHeader("webhook-id"))
+			.as("a retry, a resend as it is and a re-mapped replay that changed nothing are one message")
+			.containsOnly("leadrelay-920000000000871-crm-hook");
+		assertThat(tries).extracting((request) -> Long.parseLong(request.getHeader("webhook-timestamp")))
+			.allSatisfy((attempted) -> assertThat(attempted).isCloseTo(Instant.now().getEpochSecond(), within(60L)));
 	}
 
 	@Test
@@ -346,6 +385,21 @@ abstract class DeliveryEngineIntegrationTests {
 				 "field_data":[{"name":"email","values":["%s"]},{"name":"phone_number","values":["030 1234567"]}]}"""
 			.formatted(leadgenId, formId, email))));
 		assertThat(this.client.postSigned(SECRET, LeadgenPayloads.notification(leadgenId)).statusCode()).isEqualTo(200);
+	}
+
+	private String payloadTimestamp(LoggedRequest request) {
+		try {
+			return this.json.readTree(request.getBodyAsString()).path("timestamp").asText();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void replay(long id, String body) {
+		HttpResponse<String> replay = this.client.call("POST", "/api/v1/deliveries/" + id + "/replay", body, "admin",
+				PASSWORD);
+		assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
 	}
 
 	private void awaitStatus(String leadgenId, String status) {

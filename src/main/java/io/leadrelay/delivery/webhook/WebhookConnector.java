@@ -23,11 +23,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * POSTs each lead as JSON to the destination's URL, signed in the Standard Webhooks style
- * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}). The
- * {@code webhook-id} is the same on every retry of a lead, so the receiver can drop
- * repeats. Any 2xx is delivered; 408, 429 and 5xx are tried again ({@code Retry-After}
- * honoured); 401 and 403 pause the destination; other replies are refusals.
+ * POSTs each lead as JSON to the destination's URL, signed as the Standard Webhooks
+ * specification says ({@code webhook-id}, {@code webhook-timestamp},
+ * {@code webhook-signature}). The {@code webhook-id} is the delivery's message id: the
+ * same on every retry of one payload, so the receiver can drop repeats, and a new one
+ * when a replay changed the payload, so the receiver does not drop the fix. The body's
+ * {@code timestamp} is when the lead's event happened, the same on every try; the
+ * {@code webhook-timestamp} header is the time of the try, against replay attacks. Any
+ * 2xx is delivered; 408, 429 and 5xx are tried again ({@code Retry-After} honoured); 401
+ * and 403 pause the destination; other replies are refusals.
  */
 @Component
 class WebhookConnector implements Connector {
@@ -63,7 +67,8 @@ class WebhookConnector implements Connector {
 
 	@Override
 	public void checkCredentials(Map<String, String> settings, Map<String, String> credentials) {
-		DestinationFields.credentials(credentials, Set.of("signingSecret")).atLeast("signingSecret", 24);
+		DestinationFields.credentials(credentials, Set.of("signingSecret"))
+			.satisfies("signingSecret", WebhookSignature::problem);
 	}
 
 	@Override
@@ -73,16 +78,24 @@ class WebhookConnector implements Connector {
 
 	@Override
 	public DeliveryOutcome deliver(DeliveryRequest request) {
-		long timestamp = this.clock.instant().getEpochSecond();
-		String body = body(request, timestamp);
+		Instant now = this.clock.instant();
+		long attemptedAt = now.getEpochSecond();
+		String body = body(request, (request.eventTime() != null) ? request.eventTime() : now);
+		String messageId = request.messageId();
+		String signature;
+		try {
+			signature = WebhookSignature.sign(request.credentials().get("signingSecret"), messageId, attemptedAt, body);
+		}
+		catch (IllegalArgumentException ex) {
+			return new DeliveryOutcome.CredentialsRejected(
+					"credentials.signingSecret " + ex.getMessage() + "; replace the signing secret", null);
+		}
 		HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(request.settings().get("url")))
 			.header("Content-Type", "application/json")
 			.header("User-Agent", "LeadRelay")
-			.header("webhook-id", request.idempotencyKey())
-			.header("webhook-timestamp", Long.toString(timestamp))
-			.header("webhook-signature",
-					WebhookSignature.sign(request.credentials().get("signingSecret"), request.idempotencyKey(),
-							timestamp, body))
+			.header("webhook-id", messageId)
+			.header("webhook-timestamp", Long.toString(attemptedAt))
+			.header("webhook-signature", signature)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		HttpReply reply = this.http.send(call, "sending the lead");
 		if (reply instanceof HttpReply.NoReply none) {
@@ -111,13 +124,13 @@ class WebhookConnector implements Connector {
 		return new DeliveryOutcome.Permanent(text, status, null);
 	}
 
-	private String body(DeliveryRequest request, long timestamp) {
+	private String body(DeliveryRequest request, Instant eventTime) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("leadgen_id", request.leadgenId());
 		data.put("fields", request.payload());
 		Map<String, Object> event = new LinkedHashMap<>();
 		event.put("type", request.test() ? "lead.test" : "lead.created");
-		event.put("timestamp", Instant.ofEpochSecond(timestamp).toString());
+		event.put("timestamp", eventTime.toString());
 		event.put("data", data);
 		try {
 			return this.json.writeValueAsString(event);

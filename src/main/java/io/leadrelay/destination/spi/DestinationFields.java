@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.leadrelay.destination.InvalidDestinationException;
@@ -75,6 +76,20 @@ public final class DestinationFields {
 		required(name);
 		if (this.values.get(name).length() < characters) {
 			throw refused(name, "must be at least " + characters + " characters");
+		}
+		return this;
+	}
+
+	/**
+	 * A rule of the type's own.
+	 * @param problem what is wrong with a value (such as {@code must be 24 to 64 bytes}),
+	 * or {@code null} when it fits
+	 */
+	public DestinationFields satisfies(String name, Function<String, String> problem) {
+		required(name);
+		String why = problem.apply(this.values.get(name));
+		if (why != null) {
+			throw refused(name, why);
 		}
 		return this;
 	}
