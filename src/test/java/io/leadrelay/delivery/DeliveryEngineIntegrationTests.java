@@ -263,7 +263,9 @@ abstract class DeliveryEngineIntegrationTests {
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> "delivered"
 				.equals(this.jdbc.queryForObject("SELECT status FROM delivery WHERE id = ?", String.class, id)));
+	}
 
+	@Test
 	void keepsTheLeadsEventTimeAndWebhookIdOnEveryTryAndOnAReplayOfTheSamePayload() throws Exception {
 		crm.stubFor(post("/leads").inScenario("outage")
 			.whenScenarioStateIs(Scenario.STARTED)
