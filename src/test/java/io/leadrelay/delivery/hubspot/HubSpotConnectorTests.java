@@ -16,6 +16,7 @@ import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryOutcome.Retry;
 import io.leadrelay.delivery.DeliveryRequest;
 import io.leadrelay.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +32,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The HubSpot connector against a WireMock stand-in that answers as HubSpot's OpenAPI
+ * document for CRM contacts v3 says; after each test every call the connector made (and
+ * every 200/207 answer the stand-in gave) is checked against that document. The document
+ * is a transcription of {@code PublicApiSpecs/CRM/Contacts/Rollouts/424/v3/contacts.json}
+ * in github.com/HubSpot/HubSpot-public-api-spec-collection at commit
+ * {@code ab9ffa9c6f456fd8fce017f3d36fe619cbe88315}; see {@link HubSpotOpenApi} for why it
+ * is not HubSpot's file itself and how to run against that.
+ */
 class HubSpotConnectorTests {
 
 	static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
@@ -44,9 +54,20 @@ class HubSpotConnectorTests {
 
 	HubSpotConnector connector;
 
+	/** Set by a test whose stand-in answers off HubSpot's spec on purpose. */
+	boolean answerOffSpec;
+
 	@BeforeEach
 	void connector() {
 		this.connector = new HubSpotConnector(new ObjectMapper(), this.clock);
+	}
+
+	@AfterEach
+	void everyCallFollowsHubSpotsOpenApiDocument() {
+		HubSpotOpenApi spec = HubSpotOpenApi.contactsV3();
+		assertThat(this.answerOffSpec ? spec.requestViolations(hubspot.getAllServeEvents())
+				: spec.violations(hubspot.getAllServeEvents()))
+			.isEmpty();
 	}
 
 	@Test
