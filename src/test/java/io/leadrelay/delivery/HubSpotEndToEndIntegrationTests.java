@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.leadrelay.delivery.hubspot.HubSpotOpenApi;
 import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.WebhookClient;
@@ -33,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole way: a signed Meta webhook, WireMock as the Graph API serving the lead's
- * answers, a mapping file, and WireMock as HubSpot receiving the exact contact upsert.
+ * answers, a mapping file, and WireMock as HubSpot receiving the exact contact upsert,
+ * which must follow HubSpot's OpenAPI document ({@link HubSpotOpenApi}).
  */
 @LeadRelayIntegrationTest
 @TestPropertySource(properties = { "leadrelay.pipeline.enabled=true", "leadrelay.delivery.enabled=true",
@@ -112,6 +114,7 @@ class HubSpotEndToEndIntegrationTests {
 		assertThat(this.jdbc.queryForObject("SELECT crm_record_id FROM delivery WHERE leadgen_id = '920000000000991'",
 				String.class))
 			.isEqualTo("512");
+		assertThat(HubSpotOpenApi.contactsV3().violations(hubspot.getAllServeEvents())).isEmpty();
 	}
 
 	private static String mappingDirectory() {

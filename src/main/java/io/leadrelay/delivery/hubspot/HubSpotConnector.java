@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Sends leads to HubSpot as contacts through the batch upsert, identified by the
  * destination's {@code idProperty} (email by default), up to {@value #BATCH_LIMIT} per
  * call. The lead's idempotency key travels as the input's {@code objectWriteTraceId}, by
- * which HubSpot's per-input errors are matched back to leads.
+ * which HubSpot's per-input results and errors are matched back to leads (see
+ * {@link HubSpotReplies}).
  */
 @Component
 class HubSpotConnector implements Connector {

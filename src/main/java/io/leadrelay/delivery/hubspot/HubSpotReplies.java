@@ -24,12 +24,17 @@ import io.leadrelay.delivery.HttpReply.Replied;
 import io.leadrelay.delivery.RetryDelays;
 
 /**
- * Reads HubSpot's reply to a batch upsert into one outcome per lead. Every field of its
- * bodies is treated as optional.
+ * Reads HubSpot's reply to a batch upsert into one outcome per lead. Only a batch whose
+ * {@code status} is {@code COMPLETE} delivers anything; a result or error counts for a
+ * lead only when it names the lead's {@code objectWriteTraceId} or its {@code idProperty}
+ * value (email compared ignoring case), never by its position or by being the only one. A
+ * lead the answer does not name is retried, never marked delivered.
  */
 final class HubSpotReplies {
 
 	static final String INTERVAL_HEADER = "X-HubSpot-RateLimit-Interval-Milliseconds";
+
+	private static final String COMPLETE = "COMPLETE";
 
 	private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
 
@@ -50,9 +55,16 @@ final class HubSpotReplies {
 		int status = replied.status();
 		if (status == 200 || status == 201 || status == 207) {
 			JsonNode body = parse(replied.body());
+			String batchStatus = text(body, "status").orElse("missing");
+			if (!COMPLETE.equals(batchStatus)) {
+				return Collections.nCopies(requests.size(),
+						Retry.transientFailure(
+								"HubSpot's batch status is " + batchStatus + ", not COMPLETE; the leads are sent again",
+								status));
+			}
 			List<DeliveryOutcome> outcomes = new ArrayList<>();
 			for (DeliveryRequest request : requests) {
-				outcomes.add(perInput(body, status, request, idProperty, requests.size() == 1));
+				outcomes.add(perInput(body, status, request, idProperty));
 			}
 			return outcomes;
 		}
@@ -77,29 +89,38 @@ final class HubSpotReplies {
 		return new Permanent(ConnectorHttp.shorten(message), status, errorCode(body));
 	}
 
-	private DeliveryOutcome perInput(JsonNode body, int status, DeliveryRequest request, String idProperty,
-			boolean alone) {
+	private DeliveryOutcome perInput(JsonNode body, int status, DeliveryRequest request, String idProperty) {
+		String traceId = request.idempotencyKey();
 		String id = request.payload().get(idProperty);
-		Predicate<JsonNode> ours = (node) -> request.idempotencyKey().equals(node.path("objectWriteTraceId").asText())
-				|| id.equalsIgnoreCase(node.path("properties").path(idProperty).asText());
-		JsonNode results = body.path("results");
-		JsonNode errors = body.path("errors");
-		Optional<JsonNode> result = find(results, ours);
-		if (result.isEmpty() && alone && results.size() == 1 && errors.isEmpty()) {
-			result = Optional.of(results.get(0));
-		}
+		Predicate<String> sameId = "email".equalsIgnoreCase(idProperty) ? id::equalsIgnoreCase : id::equals;
+		Optional<JsonNode> result = find(body.path("results"), (node) -> names(node, traceId, idProperty, sameId));
 		if (result.isPresent()) {
+			Optional<String> recordId = text(result.get(), "id");
+			if (recordId.isEmpty()) {
+				return Retry.transientFailure("HubSpot's result for this lead had no record id; sent again", status);
+			}
 			String verb = result.get().path("new").asBoolean(false) ? "created" : "updated";
-			return new Delivered(result.get().path("id").asText(null), status, verb);
+			return new Delivered(recordId.get(), status, verb);
 		}
-		Optional<JsonNode> error = find(errors, (node) -> mentions(node.path("context"), request.idempotencyKey(), id));
-		if (error.isEmpty() && alone && errors.size() == 1 && results.isEmpty()) {
-			error = Optional.of(errors.get(0));
-		}
+		Optional<JsonNode> error = find(body.path("errors"), (node) -> mentions(node.path("context"), traceId, sameId));
 		if (error.isPresent()) {
 			return inputError(error.get(), status);
 		}
-		return Retry.transientFailure("HubSpot's answer said nothing of this lead", status);
+		return Retry.transientFailure(
+				"HubSpot's answer named neither this lead's objectWriteTraceId nor its " + idProperty + "; sent again",
+				status);
+	}
+
+	/**
+	 * Whether a result is this lead's: by its trace id when it carries one, else by the
+	 * value of the id property.
+	 */
+	private static boolean names(JsonNode result, String traceId, String idProperty, Predicate<String> sameId) {
+		Optional<String> trace = text(result, "objectWriteTraceId");
+		if (trace.isPresent()) {
+			return trace.get().equals(traceId);
+		}
+		return text(result.path("properties"), idProperty).filter(sameId).isPresent();
 	}
 
 	private DeliveryOutcome inputError(JsonNode error, int status) {
@@ -138,12 +159,13 @@ final class HubSpotReplies {
 		return category.or(() -> code).orElse(null);
 	}
 
-	private static boolean mentions(JsonNode node, String traceId, String id) {
+	/** Whether an error's context names the lead's trace id or its id value. */
+	private static boolean mentions(JsonNode node, String traceId, Predicate<String> sameId) {
 		if (node.isValueNode()) {
-			return node.asText().equals(traceId) || node.asText().equalsIgnoreCase(id);
+			return node.asText().equals(traceId) || sameId.test(node.asText());
 		}
 		for (JsonNode child : node) {
-			if (mentions(child, traceId, id)) {
+			if (mentions(child, traceId, sameId)) {
 				return true;
 			}
 		}

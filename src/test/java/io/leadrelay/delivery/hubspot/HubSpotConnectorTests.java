@@ -16,9 +16,12 @@ import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryOutcome.Retry;
 import io.leadrelay.delivery.DeliveryRequest;
 import io.leadrelay.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -31,6 +34,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The HubSpot connector against a WireMock stand-in that answers as HubSpot's OpenAPI
+ * document for CRM contacts v3 says; after each test every call the connector made (and
+ * every 200/207 answer the stand-in gave) is checked against that document. The document
+ * is a transcription of {@code PublicApiSpecs/CRM/Contacts/Rollouts/424/v3/contacts.json}
+ * in github.com/HubSpot/HubSpot-public-api-spec-collection at commit
+ * {@code ab9ffa9c6f456fd8fce017f3d36fe619cbe88315}; see {@link HubSpotOpenApi} for why it
+ * is not HubSpot's file itself and how to run against that.
+ */
 class HubSpotConnectorTests {
 
 	static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
@@ -44,9 +56,20 @@ class HubSpotConnectorTests {
 
 	HubSpotConnector connector;
 
+	/** Set by a test whose stand-in answers off HubSpot's spec on purpose. */
+	boolean answerOffSpec;
+
 	@BeforeEach
 	void connector() {
 		this.connector = new HubSpotConnector(new ObjectMapper(), this.clock);
+	}
+
+	@AfterEach
+	void everyCallFollowsHubSpotsOpenApiDocument() {
+		HubSpotOpenApi spec = HubSpotOpenApi.contactsV3();
+		assertThat(this.answerOffSpec ? spec.requestViolations(hubspot.getAllServeEvents())
+				: spec.violations(hubspot.getAllServeEvents()))
+			.isEmpty();
 	}
 
 	@Test
@@ -102,6 +125,79 @@ class HubSpotConnectorTests {
 			.isEqualTo(new Permanent("Property values were not valid: bo@example is not a valid email", 207,
 					"VALIDATION_ERROR/INVALID_EMAIL"));
 		assertThat(outcomes.get(2)).isEqualTo(new Delivered("703", 207, "updated"));
+	}
+
+	@Test
+	void aLoneResultNamingAnotherContactIsRetriedNotDelivered() {
+		hubspot.stubFor(post(urlPathEqualTo(UPSERT)).willReturn(okJson(HubSpotFixtures
+			.results(HubSpotFixtures.result("999", false, "leadrelay-77-dst-hs", "bob@example.com")))));
+		DeliveryOutcome outcome = this.connector.deliver(ana());
+		assertThat(outcome).isInstanceOf(Retry.class);
+		assertThat(((Retry) outcome).throttled()).isFalse();
+		assertThat(outcome.message())
+			.isEqualTo("HubSpot's answer named neither this lead's objectWriteTraceId nor its email; sent again");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "PENDING", "PROCESSING", "CANCELED" })
+	void aBatchThatIsNotCompleteIsRetried(String status) {
+		hubspot.stubFor(post(urlPathEqualTo(UPSERT)).willReturn(okJson(HubSpotFixtures.batch(status,
+				HubSpotFixtures.result("512", true, "leadrelay-920000000000001-dst-hs", "ana@example.com")))));
+		assertThat(this.connector.deliver(ana())).isEqualTo(Retry
+			.transientFailure("HubSpot's batch status is " + status + ", not COMPLETE; the leads are sent again", 200));
+	}
+
+	@Test
+	void anAnswerWithoutTheBatchStatusIsRetried() {
+		this.answerOffSpec = true; // HubSpot's document requires status: only the request
+									// is checked
+		hubspot.stubFor(post(urlPathEqualTo(UPSERT)).willReturn(okJson(HubSpotFixtures
+			.results(HubSpotFixtures.result("512", true, "leadrelay-920000000000001-dst-hs", "ana@example.com"))
+			.replace("\"status\": \"COMPLETE\",", ""))));
+		assertThat(this.connector.deliver(ana())).isEqualTo(Retry
+			.transientFailure("HubSpot's batch status is missing, not COMPLETE; the leads are sent again", 200));
+	}
+
+	@Test
+	void aResultWithoutItsRecordIdIsRetried() {
+		this.answerOffSpec = true; // HubSpot's document requires a result's id: only the
+									// request is checked
+		hubspot.stubFor(post(urlPathEqualTo(UPSERT)).willReturn(okJson(HubSpotFixtures
+			.results(HubSpotFixtures.result("", true, "leadrelay-920000000000001-dst-hs", "ana@example.com")))));
+		assertThat(this.connector.deliver(ana()))
+			.isEqualTo(Retry.transientFailure("HubSpot's result for this lead had no record id; sent again", 200));
+	}
+
+	@Test
+	void resultsOutOfOrderGiveEachLeadItsOwnRecord() {
+		hubspot.stubFor(post(urlPathEqualTo(UPSERT))
+			.willReturn(okJson(HubSpotFixtures.results(HubSpotFixtures.result("703", false, null, "cy@example.com"),
+					HubSpotFixtures.result("702", true, null, "bo@example.com"),
+					HubSpotFixtures.result("701", true, null, "al@example.com")))));
+		List<DeliveryOutcome> outcomes = this.connector
+			.deliverAll(List.of(lead("1", "Al@Example.com"), lead("2", "bo@example.com"), lead("3", "CY@example.com")));
+		assertThat(outcomes).containsExactly(new Delivered("701", 200, "created"), new Delivered("702", 200, "created"),
+				new Delivered("703", 200, "updated"));
+	}
+
+	@Test
+	void anErrorNamingTheLeadsTraceIdRefusesThatLeadOnly() {
+		hubspot.stubFor(post(urlPathEqualTo(UPSERT)).willReturn(multiStatus(
+				HubSpotFixtures.multiStatus(HubSpotFixtures.result("702", true, "leadrelay-2-dst-hs", "bo@example.com"),
+						HubSpotFixtures.error("\"objectWriteTraceId\": [\"leadrelay-1-dst-hs\"]")))));
+		List<DeliveryOutcome> outcomes = this.connector
+			.deliverAll(List.of(lead("1", "al@example"), lead("2", "bo@example.com")));
+		assertThat(outcomes).containsExactly(new Permanent("Property values were not valid: not a valid email", 207,
+				"VALIDATION_ERROR/INVALID_EMAIL"), new Delivered("702", 207, "created"));
+	}
+
+	@Test
+	void aLoneErrorNamingAnotherLeadIsRetriedNotDeadLettered() {
+		hubspot.stubFor(post(urlPathEqualTo(UPSERT)).willReturn(multiStatus(HubSpotFixtures.multiStatus("",
+				HubSpotFixtures.error("\"objectWriteTraceId\": [\"leadrelay-77-dst-hs\"]")))));
+		DeliveryOutcome outcome = this.connector.deliver(ana());
+		assertThat(outcome).isInstanceOf(Retry.class);
+		assertThat(outcome.message()).contains("named neither this lead's objectWriteTraceId nor its email");
 	}
 
 	@Test
@@ -212,6 +308,10 @@ class HubSpotConnectorTests {
 
 	private static String result(String id, boolean created) {
 		return HubSpotFixtures.result(id, created, null, "ana@example.com");
+	}
+
+	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder multiStatus(String body) {
+		return aResponse().withStatus(207).withHeader("Content-Type", "application/json").withBody(body);
 	}
 
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder validationError() {
