@@ -1,5 +1,6 @@
 package io.leadrelay.delivery.pipedrive;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -14,8 +15,10 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.leadrelay.delivery.ConnectorTimeouts;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryOutcome.Delivered;
+import io.leadrelay.delivery.DeliveryOutcome.Retry;
 import io.leadrelay.delivery.DeliveryRequest;
 import io.leadrelay.support.LeadRelayJdbcTest;
 import io.leadrelay.support.MutableClock;
@@ -132,6 +135,24 @@ class PipedriveOnePersonPerEmailTests {
 		assertThat(engine().deliver(lead("920000000000001", "ana@example.com"))).isInstanceOf(Delivered.class);
 		assertThat(this.jdbc.queryForObject("SELECT person_id FROM pipedrive_person", Long.class))
 			.isEqualTo(LaggingPipedrive.PERSON_ID);
+	}
+
+	@Test
+	void aLiveClaimOfAnotherEngineIsWaitedForThenRetriedWithoutCreating() {
+		this.jdbc.update(
+				"INSERT INTO pipedrive_person (destination_id, email_key, claim_token, claimed_until, created_at)"
+						+ " VALUES (?, ?, 'other-engine', ?, ?)",
+				"dst-pd", PersonKey.of("dst-pd", "ana@example.com").emailKey(),
+				this.clock.instant().plusSeconds(60).atOffset(ZoneOffset.UTC),
+				this.clock.instant().atOffset(ZoneOffset.UTC));
+		// One-second timeouts: the claim is waited for three seconds.
+		PipedriveConnector engine = new PipedriveConnector(new ObjectMapper(), this.clock,
+				new ConnectorTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)), this.personTable);
+		DeliveryOutcome outcome = engine.deliver(lead("920000000000001", "ana@example.com"));
+		assertThat(outcome).isEqualTo(Retry.transientFailure(
+				"Another delivery is still creating the Pipedrive person of this email; trying again later", null));
+		pipedrive.verify(0, postRequestedFor(urlPathEqualTo("/api/v2/persons")));
+		pipedrive.verify(0, getRequestedFor(urlPathEqualTo("/api/v2/persons/search")));
 	}
 
 	private List<DeliveryOutcome> together(PipedriveConnector first, PipedriveConnector second) throws Exception {
