@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.leadrelay.destination.InvalidDestinationException;
 import io.leadrelay.destination.spi.DestinationType;
 
 /**
@@ -35,6 +36,16 @@ public interface Connector extends DestinationType {
 	 */
 	default List<DeliveryOutcome> deliverAll(List<DeliveryRequest> requests) {
 		return requests.stream().map(this::deliver).toList();
+	}
+
+	/**
+	 * Checks, before a test lead is sent from the admin API, what only the CRM can tell
+	 * about the destination's settings (such as an API version it does not offer). A
+	 * problem the test lead itself will show (a refused login, no answer) is not thrown.
+	 * @param request the test lead about to be sent
+	 * @throws InvalidDestinationException naming the setting the CRM does not accept
+	 */
+	default void checkBeforeTest(DeliveryRequest request) {
 	}
 
 	/**

@@ -47,9 +47,11 @@ public class DestinationTester {
 					null);
 		}
 		else {
-			outcome = connector.deliver(new DeliveryRequest(0, leadgenId, destinationId, destination.settings(),
+			DeliveryRequest request = new DeliveryRequest(0, leadgenId, destinationId, destination.settings(),
 					this.destinations.credentials(destinationId), connector.testPayload(),
-					DeliveryRequest.idempotencyKey(leadgenId, destinationId), true, 1, started));
+					DeliveryRequest.idempotencyKey(leadgenId, destinationId), true, 1, started);
+			connector.checkBeforeTest(request);
+			outcome = connector.deliver(request);
 		}
 		long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		String kind = DeliveryResults.kind(outcome);

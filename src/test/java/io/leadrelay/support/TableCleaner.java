@@ -15,7 +15,8 @@ public final class TableCleaner {
 
 	/** The tables tests write, each before the tables it references. */
 	static final List<String> TABLES = List.of("delivery_attempt", "delivery", "lead", "lead_event", "form_watermark",
-			"mapping_version", "mapping", "page", "destination", "destination_rate_limit", "audit_event");
+			"mapping_version", "mapping", "page", "destination", "destination_rate_limit", "pipedrive_person",
+			"audit_event");
 
 	private TableCleaner() {
 	}

@@ -36,6 +36,10 @@ final class PipedriveClient {
 		return this.http.send(account.request("/api/v2/persons").POST(json(person)), "creating the person");
 	}
 
+	HttpReply getPerson(Account account, long personId) {
+		return this.http.send(account.request("/api/v2/persons/" + personId).GET(), "reading the person");
+	}
+
 	HttpReply updatePerson(Account account, long personId, ObjectNode person) {
 		return this.http.send(account.request("/api/v2/persons/" + personId).method("PATCH", json(person)),
 				"updating the person");

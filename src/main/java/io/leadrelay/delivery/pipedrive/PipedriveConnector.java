@@ -3,7 +3,6 @@ package io.leadrelay.delivery.pipedrive;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +14,6 @@ import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryOutcome.CredentialsRejected;
 import io.leadrelay.delivery.DeliveryOutcome.Delivered;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
-import io.leadrelay.delivery.DeliveryOutcome.Retry;
 import io.leadrelay.delivery.DeliveryRequest;
 import io.leadrelay.delivery.pipedrive.PipedriveReplies.Result;
 import io.leadrelay.delivery.pipedrive.PipedriveClient.Account;
@@ -24,10 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends leads to Pipedrive: finds the person by email and updates it, or creates it; then
- * creates a lead for that person, unless the person already has this lead. A lead is
- * recognised by its {@code origin_id}, which holds the delivery's idempotency key (by its
- * title for leads that carry no {@code origin_id}), so a retry never makes a second one.
+ * Sends leads to Pipedrive: finds the person by email and updates it, or creates it, one
+ * person per destination and email ({@link PipedrivePersonUpserts}); then creates a lead
+ * for that person, unless the person already has this lead. A lead is recognised by its
+ * {@code origin_id}, which holds the delivery's idempotency key (by its title for leads
+ * that carry no {@code origin_id}), so a retry never makes a second one.
  */
 @Component
 class PipedriveConnector implements Connector {
@@ -36,19 +35,22 @@ class PipedriveConnector implements Connector {
 
 	private final PipedriveReplies replies;
 
-	private final PipedrivePersons persons;
+	private final PipedrivePersonUpserts persons;
 
 	private final ObjectMapper json;
 
 	@Autowired
-	PipedriveConnector(ObjectMapper json, Clock clock) {
-		this(json, clock, ConnectorTimeouts.DEFAULT);
+	PipedriveConnector(ObjectMapper json, Clock clock, PipedrivePersonTable personTable) {
+		this(json, clock, ConnectorTimeouts.DEFAULT, personTable);
 	}
 
-	PipedriveConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
+	PipedriveConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts, PipedrivePersonTable personTable) {
 		this.client = new PipedriveClient(timeouts);
 		this.replies = new PipedriveReplies(json, clock);
-		this.persons = new PipedrivePersons(json);
+		// A claim outlasts its two calls (search, create), each cut at the request
+		// timeout.
+		this.persons = new PipedrivePersonUpserts(this.client, this.replies, new PipedrivePersons(json),
+				new PersonClaims(personTable, clock, timeouts.request().multipliedBy(3)));
 		this.json = json;
 	}
 
@@ -96,25 +98,11 @@ class PipedriveConnector implements Connector {
 					"MISSING_EMAIL");
 		}
 		Account account = new Account(request.settings().getOrDefault("baseUrl", "https://api.pipedrive.com"), token);
-		Result search = this.replies.read(this.client.searchPerson(account, email), "searching the person");
-		if (search.failed()) {
-			return search.failure();
+		PipedrivePersonUpserts.Saved person = this.persons.upsert(account, request.destinationId(), request.payload());
+		if (person.isFailed()) {
+			return person.failure();
 		}
-		Optional<JsonNode> found = Optional.ofNullable(search.data().path("items").path(0).get("item"));
-		Result saved = found.isPresent()
-				? this.replies.read(this.client.updatePerson(account, found.get().path("id").asLong(),
-						this.persons.toUpdate(request.payload(), found.get())), "updating the person")
-				: this.replies.read(this.client.createPerson(account, this.persons.toCreate(request.payload())),
-						"creating the person");
-		if (saved.failed()) {
-			return saved.failure();
-		}
-		long personId = found.orElse(saved.data()).path("id").asLong(0);
-		if (personId == 0) {
-			return Retry.transientFailure("Pipedrive's person answer carried no id", null);
-		}
-		String person = "person " + personId + (found.isPresent() ? " updated" : " created");
-		return lead(account, request, personId, person);
+		return lead(account, request, person.personId(), person.description());
 	}
 
 	private DeliveryOutcome lead(Account account, DeliveryRequest request, long personId, String person) {

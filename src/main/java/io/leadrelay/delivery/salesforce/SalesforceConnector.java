@@ -16,6 +16,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.delivery.Connector;
+import io.leadrelay.delivery.ConnectorHttp;
+import io.leadrelay.delivery.ConnectorTimeouts;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryRequest;
 import org.slf4j.Logger;
@@ -69,16 +71,25 @@ class SalesforceConnector implements Connector {
 
 	private final SalesforceTokens tokens;
 
+	private final SalesforceVersions versions;
+
 	@Autowired
 	SalesforceConnector(ObjectMapper json, Clock clock) {
 		this(json, clock, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
 	}
 
 	SalesforceConnector(ObjectMapper json, Clock clock, Duration connectTimeout, Duration requestTimeout) {
+		this(json, clock, connectTimeout, requestTimeout, new SalesforceVersionsClient(
+				new ConnectorHttp("Salesforce", new ConnectorTimeouts(connectTimeout, requestTimeout)), json));
+	}
+
+	SalesforceConnector(ObjectMapper json, Clock clock, Duration connectTimeout, Duration requestTimeout,
+			SalesforceVersions versions) {
 		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
 		this.requestTimeout = requestTimeout;
 		this.json = json;
 		this.tokens = new SalesforceTokens(this.http, requestTimeout, json, new SalesforceJwt(json, clock));
+		this.versions = versions;
 	}
 
 	@Override
@@ -88,7 +99,10 @@ class SalesforceConnector implements Connector {
 
 	@Override
 	public Map<String, String> settings(Map<String, String> given) {
-		return SalesforceSettings.check(given);
+		Map<String, String> settings = SalesforceSettings.check(given);
+		String loginUrl = settings.get("loginUrl");
+		SalesforceSettings.checkOffered(this.versions.offered(loginUrl), loginUrl, settings.get("apiVersion"));
+		return settings;
 	}
 
 	@Override
@@ -109,6 +123,19 @@ class SalesforceConnector implements Connector {
 		payload.put("Company", "LeadRelay test");
 		payload.put("Email", TEST_EMAIL);
 		return payload;
+	}
+
+	/**
+	 * Refuses an {@code apiVersion} the org's own instance does not offer (an org may run
+	 * a release behind its login host). A failed login is left to the test lead to
+	 * report.
+	 */
+	@Override
+	public void checkBeforeTest(DeliveryRequest request) {
+		if (this.tokens.session(request) instanceof SalesforceSession.Active active) {
+			SalesforceSettings.checkOffered(this.versions.offered(active.instanceUrl()), active.instanceUrl(),
+					apiVersion(request));
+		}
 	}
 
 	@Override
@@ -155,10 +182,13 @@ class SalesforceConnector implements Connector {
 	}
 
 	private URI uri(DeliveryRequest request, SalesforceSession.Active session) {
-		return URI
-			.create(session.instanceUrl() + "/services/data/v" + request.settings().getOrDefault("apiVersion", "62.0")
-					+ "/sobjects/Lead/" + request.settings().get("externalIdField") + "/"
-					+ URLEncoder.encode(request.leadgenId(), StandardCharsets.UTF_8).replace("+", "%20"));
+		return URI.create(session.instanceUrl() + "/services/data/v" + apiVersion(request) + "/sobjects/Lead/"
+				+ request.settings().get("externalIdField") + "/"
+				+ URLEncoder.encode(request.leadgenId(), StandardCharsets.UTF_8).replace("+", "%20"));
+	}
+
+	private static String apiVersion(DeliveryRequest request) {
+		return request.settings().getOrDefault("apiVersion", SalesforceSettings.DEFAULT_API_VERSION);
 	}
 
 	private JsonNode read(String body) {

@@ -15,10 +15,17 @@ import io.leadrelay.delivery.DeliveryOutcome.Delivered;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryOutcome.Retry;
 import io.leadrelay.delivery.DeliveryRequest;
+import io.leadrelay.support.LeadRelayJdbcTest;
 import io.leadrelay.support.MutableClock;
+import io.leadrelay.support.OnPostgres;
+import io.leadrelay.support.TableCleaner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -35,6 +42,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@LeadRelayJdbcTest
+@OnPostgres
+@Import(PipedrivePersonTable.class)
 class PipedriveConnectorTests {
 
 	static final String TOKEN = "4f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c";
@@ -50,11 +60,18 @@ class PipedriveConnectorTests {
 
 	final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
 
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	PipedrivePersonTable personTable;
+
 	PipedriveConnector connector;
 
 	@BeforeEach
 	void connector() {
-		this.connector = new PipedriveConnector(new ObjectMapper(), this.clock);
+		TableCleaner.deleteAll(this.jdbc);
+		this.connector = new PipedriveConnector(new ObjectMapper(), this.clock, this.personTable);
 	}
 
 	@Test

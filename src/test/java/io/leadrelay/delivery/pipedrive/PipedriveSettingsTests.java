@@ -7,6 +7,8 @@ import io.leadrelay.support.DestinationTypeChecks;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -14,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PipedriveSettingsTests {
 
-	final PipedriveConnector connector = new PipedriveConnector(new ObjectMapper(), Clock.systemUTC());
+	final PipedriveConnector connector = new PipedriveConnector(new ObjectMapper(), Clock.systemUTC(),
+			new PipedrivePersonTable(new JdbcTemplate()));
 
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource(delimiter = '|',
