@@ -134,11 +134,6 @@ public class Destinations {
 		return get(id);
 	}
 
-	/** Deletes a destination, refusing while deliveries wait for it. */
-	public void delete(String id, String actor) {
-		delete(id, WhenWaiting.REFUSE, actor);
-	}
-
 	/**
 	 * Deletes a destination. Deliveries that wait for it would wait forever once it is
 	 * gone, so they are either given up in the same transaction or the delete is refused.
