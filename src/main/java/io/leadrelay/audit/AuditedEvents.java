@@ -65,7 +65,8 @@ class AuditedEvents {
 
 	@EventListener
 	void destinationDeleted(DestinationChanged.Deleted event) {
-		destination(event, event.actor(), "destination.deleted", null);
+		destination(event, event.actor(), "destination.deleted",
+				(event.deadDeliveries() > 0) ? AuditDetails.of("deadDeliveries", event.deadDeliveries()) : null);
 	}
 
 	@EventListener

@@ -3,6 +3,7 @@ package io.leadrelay.delivery;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.leadrelay.destination.Destinations;
 import io.leadrelay.mapping.MappingNotFoundException;
 
 import org.springframework.stereotype.Component;
@@ -19,13 +20,22 @@ public class Replays {
 
 	private final LeadRemapper remapper;
 
-	Replays(Deliveries deliveries, LeadRemapper remapper) {
+	private final Destinations destinations;
+
+	Replays(Deliveries deliveries, LeadRemapper remapper, Destinations destinations) {
 		this.deliveries = deliveries;
 		this.remapper = remapper;
+		this.destinations = destinations;
 	}
 
 	public DeliveryView replay(long id, boolean asIs, String actor) {
 		DeliveryView delivery = this.deliveries.get(id);
+		if (!this.destinations.exists(delivery.destinationId())) {
+			// Queued again, it would wait for ever: nothing claims a missing
+			// destination's.
+			throw new ReplayRefusedException("destination", "The destination '" + delivery.destinationId()
+					+ "' no longer exists; add it again under /api/v1/destinations to replay this delivery");
+		}
 		if (asIs) {
 			return this.deliveries.replay(id, null, null, actor);
 		}

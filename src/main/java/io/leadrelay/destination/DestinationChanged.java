@@ -37,8 +37,9 @@ public sealed interface DestinationChanged {
 	 *
 	 * @param destinationId the destination
 	 * @param actor the user who removed it
+	 * @param deadDeliveries how many of its waiting deliveries were given up with it
 	 */
-	record Deleted(String destinationId, String actor) implements DestinationChanged {
+	record Deleted(String destinationId, String actor, int deadDeliveries) implements DestinationChanged {
 
 	}
 

@@ -49,14 +49,17 @@ public class Destinations {
 
 	private final RowMapper<DestinationView> view;
 
+	private final WaitingDeliveries waiting;
+
 	Destinations(JdbcTemplate jdbc, DestinationTypes types, SecretCipher cipher, ApplicationEventPublisher events,
-			ObjectMapper json, Clock clock) {
+			ObjectMapper json, Clock clock, WaitingDeliveries waiting) {
 		this.jdbc = jdbc;
 		this.types = types;
 		this.cipher = cipher;
 		this.events = events;
 		this.json = json;
 		this.clock = clock;
+		this.waiting = waiting;
 		this.view = (rs, row) -> new DestinationView(rs.getString(1), rs.getString(2), rs.getString(3),
 				readMap(rs.getString(4)), names(rs.getString(5)), rs.getBoolean(6),
 				DestinationStatus.fromCode(rs.getString(7)), rs.getObject(8, OffsetDateTime.class).toInstant(),
@@ -131,12 +134,34 @@ public class Destinations {
 		return get(id);
 	}
 
+	/**
+	 * Deletes a destination. Deliveries that wait for it would wait forever once it is
+	 * gone, so they are either given up in the same transaction or the delete is refused.
+	 * The destination's row is locked first, so two deletes do not both count.
+	 * @param whenWaiting what becomes of the deliveries that wait
+	 * @return how many deliveries were given up
+	 * @throws DestinationHasWaitingDeliveriesException when some wait and the caller said
+	 * {@link WhenWaiting#REFUSE}
+	 */
 	@Transactional
-	public void delete(String id, String actor) {
-		if (this.jdbc.update("DELETE FROM destination WHERE destination_id = ?", id) == 0) {
+	public int delete(String id, WhenWaiting whenWaiting, String actor) {
+		if (this.jdbc
+			.queryForList("SELECT destination_id FROM destination WHERE destination_id = ? FOR UPDATE", String.class,
+					id)
+			.isEmpty()) {
 			throw new DestinationNotFoundException(id);
 		}
-		this.events.publishEvent(new DestinationChanged.Deleted(id, actor));
+		int waiting = this.waiting.count(id);
+		int abandoned = 0;
+		if (waiting > 0) {
+			if (whenWaiting == WhenWaiting.REFUSE) {
+				throw new DestinationHasWaitingDeliveriesException(id, waiting);
+			}
+			abandoned = this.waiting.abandon(id, WaitingDeliveries.DESTINATION_DELETED, actor);
+		}
+		this.jdbc.update("DELETE FROM destination WHERE destination_id = ?", id);
+		this.events.publishEvent(new DestinationChanged.Deleted(id, actor, abandoned));
+		return abandoned;
 	}
 
 	/** The destination's credentials in clear, for its connector. */

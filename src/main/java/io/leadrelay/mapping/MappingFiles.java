@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.leadrelay.config.InvalidSetupException;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Component;
  * name and line and nothing is half-loaded. A file seen for the first time, or whose text
  * changed since it was last read, becomes the mapping's next version (created by
  * {@code file:<name>}); an unchanged file leaves alone what was saved through the API
- * since. Removing a file does not remove its mapping: disable it through the API.
+ * since. Removing a file does not remove its mapping: disable it through the API. Two
+ * enabled mappings for one destination (two files, or a file and a mapping saved through
+ * the API) stop the start with both named.
  * <p>
  * The jar carries no mapping files: the default folder may be missing; a folder set in
  * {@code leadrelay.mapping.directory} must exist.
@@ -47,6 +51,26 @@ class MappingFiles implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		load();
+		warnAboutSharedDestinations();
+	}
+
+	/**
+	 * Enabled mappings that share a destination were saved before such saves were
+	 * refused: say so at every start, since only the first of them (by id) that takes a
+	 * lead is used.
+	 */
+	void warnAboutSharedDestinations() {
+		this.versions.list()
+			.stream()
+			.filter(MappingSummary::enabled)
+			.collect(Collectors.groupingBy(MappingSummary::destination, TreeMap::new,
+					Collectors.mapping(MappingSummary::id, Collectors.toList())))
+			.forEach((destination, ids) -> {
+				if (ids.size() > 1) {
+					log.warn("The destination '{}' takes the enabled mappings {}: only the first that takes a lead "
+							+ "is used; disable all but one", destination, ids);
+				}
+			});
 	}
 
 	/** Reads the folder; returns how many files became new versions. */
@@ -65,6 +89,7 @@ class MappingFiles implements InitializingBean {
 		Map<String, Path> files = new LinkedHashMap<>();
 		Map<String, Mapping> mappings = new LinkedHashMap<>();
 		Map<String, String> texts = new LinkedHashMap<>();
+		Map<String, Path> enabledFor = new LinkedHashMap<>();
 		for (Path file : yamlFiles(directory)) {
 			String name = file.getFileName().toString();
 			if (name.length() > MAX_NAME_LENGTH) {
@@ -78,22 +103,46 @@ class MappingFiles implements InitializingBean {
 				throw new InvalidMappingException(file.toString(), 1, "id",
 						"the id '" + mapping.id() + "' is used by " + other + " already");
 			}
+			if (mapping.enabled()) {
+				Path taken = enabledFor.putIfAbsent(mapping.destination(), file);
+				if (taken != null) {
+					throw destinationTaken(file, mapping.destination(), taken.toString());
+				}
+			}
 			mappings.put(mapping.id(), mapping);
 			texts.put(mapping.id(), text);
 		}
 		int saved = 0;
 		for (Map.Entry<String, Mapping> entry : mappings.entrySet()) {
-			String name = files.get(entry.getKey()).getFileName().toString();
-			if (this.versions
-				.save(entry.getValue(), texts.get(entry.getKey()), "file:" + name, MappingVersions.Mode.FILE,
-						MappingSaved.Change.LOADED, null)
-				.isPresent()) {
-				log.info("Mapping '{}' from {} saved as a new version", entry.getKey(), name);
-				saved++;
+			Path file = files.get(entry.getKey());
+			String name = file.getFileName().toString();
+			try {
+				if (this.versions
+					.save(entry.getValue(), texts.get(entry.getKey()), "file:" + name, MappingVersions.Mode.FILE,
+							MappingSaved.Change.LOADED, null)
+					.isPresent()) {
+					log.info("Mapping '{}' from {} saved as a new version", entry.getKey(), name);
+					saved++;
+				}
+			}
+			catch (DestinationTakenException ex) {
+				throw destinationTaken(file, ex.destination(), "the enabled mapping '" + ex.otherMapping()
+						+ "' (saved through the API or from an earlier file; see GET /api/v1/mappings)");
 			}
 		}
 		log.info("Read {} mapping files from {}; {} new versions", mappings.size(), directory, saved);
 		return saved;
+	}
+
+	/**
+	 * Two enabled mappings for one destination: the start stops, naming both, rather than
+	 * let the first one win without a word.
+	 */
+	private static InvalidSetupException destinationTaken(Path file, String destination, String other) {
+		return new InvalidSetupException(
+				"The mapping file " + file + " sends to the destination '" + destination + "', and so does " + other
+						+ ": a destination takes one enabled mapping",
+				"Set enabled: false in one of them, or merge them into one mapping.");
 	}
 
 	private static List<Path> yamlFiles(Path directory) {

@@ -97,6 +97,7 @@ class MappingVersions {
 			if (mode == Mode.UPDATE) {
 				throw new MappingNotFoundException("There is no mapping '" + mapping.id() + "'");
 			}
+			requireDestinationFree(mapping);
 			version = 1;
 			this.jdbc.update("""
 					INSERT INTO mapping (id, destination_id, enabled, current_version, updated_at, updated_by)
@@ -111,6 +112,7 @@ class MappingVersions {
 			if (mode == Mode.FILE && loadedBefore(mapping.id(), current, definition, actor)) {
 				return null;
 			}
+			requireDestinationFree(mapping);
 			version = current + 1;
 			this.jdbc.update("""
 					UPDATE mapping SET destination_id = ?, enabled = ?, current_version = ?, updated_at = ?,
@@ -124,6 +126,23 @@ class MappingVersions {
 		this.events.publishEvent(new MappingSaved(mapping.id(), version, change, (file != null) ? "system" : actor, now,
 				fromVersion, file));
 		return new StoredMapping(mapping.id(), version, version, definition, now, actor);
+	}
+
+	/**
+	 * Refuses a second enabled mapping for one destination. Checked only where an enabled
+	 * definition is saved (a create, an update, a rollback, a file): disabling never
+	 * conflicts.
+	 */
+	private void requireDestinationFree(Mapping mapping) {
+		if (!mapping.enabled()) {
+			return;
+		}
+		List<String> others = this.jdbc.queryForList(
+				"SELECT id FROM mapping WHERE destination_id = ? AND enabled = TRUE AND id <> ? ORDER BY id",
+				String.class, mapping.destination(), mapping.id());
+		if (!others.isEmpty()) {
+			throw new DestinationTakenException(mapping.id(), mapping.destination(), others.get(0));
+		}
 	}
 
 	private boolean loadedBefore(String id, int current, String definition, String file) {

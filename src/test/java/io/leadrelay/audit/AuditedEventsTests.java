@@ -72,13 +72,14 @@ class AuditedEventsTests {
 	void recordsDestinationChangesWithoutCredentials() {
 		publish(new DestinationChanged.Created("pd", "mia", "pipedrive", true),
 				new DestinationChanged.CredentialsRefused("pd"), new DestinationChanged.Updated("pd", "mia", true),
-				new DestinationChanged.Deleted("pd", "admin"));
+				new DestinationChanged.Deleted("pd", "admin", 0), new DestinationChanged.Deleted("hs", "admin", 3));
 
 		assertThat(trail()).containsExactly(
 				"mia destination.created destination pd {\"type\":\"pipedrive\",\"enabled\":true}",
 				"system destination.needs_credentials destination pd -",
 				"mia destination.updated destination pd {\"credentialsChanged\":true}",
-				"admin destination.deleted destination pd -");
+				"admin destination.deleted destination pd -",
+				"admin destination.deleted destination hs {\"deadDeliveries\":3}");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.leadrelay.config.InvalidSetupException;
 import io.leadrelay.destination.Destinations;
 import io.leadrelay.destination.NewDestination;
 import io.leadrelay.support.LeadRelayIntegrationTest;
@@ -12,9 +13,12 @@ import io.leadrelay.support.TableCleaner;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +106,45 @@ class MappingFilesIntegrationTests {
 		Files.writeString(this.directory.resolve("b.yaml"), CONTACTS);
 		assertThatExceptionOfType(InvalidMappingException.class).isThrownBy(this.files::load)
 			.withMessageContaining("the id 'contacts' is used by " + this.directory.resolve("a.yaml") + " already");
+	}
+
+	@Test
+	void refusesTwoFilesWithEnabledMappingsForOneDestinationNamingBoth() throws IOException {
+		Files.writeString(this.directory.resolve("a.yaml"), CONTACTS);
+		Files.writeString(this.directory.resolve("b.yaml"), CONTACTS.replace("id: contacts", "id: callbacks"));
+		assertThatExceptionOfType(InvalidSetupException.class).isThrownBy(this.files::load)
+			.withMessage("The mapping file " + this.directory.resolve("b.yaml")
+					+ " sends to the destination 'hubspot-main', and so does " + this.directory.resolve("a.yaml")
+					+ ": a destination takes one enabled mapping")
+			.satisfies((ex) -> assertThat(ex.action()).contains("enabled: false"));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM mapping", Integer.class)).isZero();
+
+		Files.writeString(this.directory.resolve("b.yaml"),
+				CONTACTS.replace("id: contacts", "id: callbacks").replace("fields:", "enabled: false\nfields:"));
+		assertThat(this.files.load()).isEqualTo(2);
+	}
+
+	@Test
+	void refusesAFileWhoseDestinationTakesAnEnabledMappingSavedThroughTheApi() throws IOException {
+		this.mappings.create(CONTACTS.replace("id: contacts", "id: from-api"), "mia");
+		Files.writeString(this.directory.resolve("contacts.yaml"), CONTACTS);
+		assertThatExceptionOfType(InvalidSetupException.class).isThrownBy(this.files::load)
+			.withMessageStartingWith("The mapping file " + this.directory.resolve("contacts.yaml")
+					+ " sends to the destination 'hubspot-main', and so does the enabled mapping 'from-api'");
+		assertThat(this.jdbc.queryForList("SELECT id FROM mapping", String.class)).containsExactly("from-api");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void warnsAboutEnabledMappingsThatShareADestinationFromBeforeTheyWereRefused(CapturedOutput output) {
+		for (String id : new String[] { "b-contacts", "a-contacts", "off" }) {
+			this.jdbc.update("""
+					INSERT INTO mapping (id, destination_id, enabled, current_version, updated_at, updated_by)
+					VALUES (?, 'hubspot-main', ?, 1, CURRENT_TIMESTAMP, 'mia')""", id, !"off".equals(id));
+		}
+		this.files.warnAboutSharedDestinations();
+		assertThat(output).contains("The destination 'hubspot-main' takes the enabled mappings [a-contacts, "
+				+ "b-contacts]: only the first that takes a lead is used; disable all but one");
 	}
 
 	@Test

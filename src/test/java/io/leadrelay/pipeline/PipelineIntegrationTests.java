@@ -139,9 +139,12 @@ abstract class PipelineIntegrationTests {
 
 	@Test
 	void mapsEachLeadWithTheMappingVersionCurrentWhenItArrives() throws Exception {
+		// A destination of its own: hubspot-main takes the enabled mapping 'contacts'.
+		admin("POST", "/api/v1/destinations", """
+				{"id":"hubspot-callbacks","name":"HubSpot","type":"hubspot","credentials":{"accessToken":"pat-y"}}""");
 		String callback = """
 				id: callbacks
-				destination: hubspot-main
+				destination: hubspot-callbacks
 				match:
 				  forms: ["700000000000022"]
 				fields:
@@ -152,7 +155,7 @@ abstract class PipelineIntegrationTests {
 			.statusCode()).isEqualTo(201);
 		serveLead("920000000000611", "Ana Lopez", "Ana@example.com", "700000000000022");
 		webhook("920000000000611");
-		assertThat(awaitDelivery("920000000000611", "pending"))
+		assertThat(awaitDelivery("920000000000611", "pending", "hubspot-callbacks"))
 			.isEqualTo("{\"email\":\"ana@example.com\",\"topic\":\"first\"}");
 
 		assertThat(this.client
@@ -161,7 +164,7 @@ abstract class PipelineIntegrationTests {
 			.statusCode()).isEqualTo(200);
 		serveLead("920000000000612", "Ben Ode", "ben@example.com", "700000000000022");
 		webhook("920000000000612");
-		assertThat(awaitDelivery("920000000000612", "pending")).contains("\"topic\":\"second\"");
+		assertThat(awaitDelivery("920000000000612", "pending", "hubspot-callbacks")).contains("\"topic\":\"second\"");
 		assertThat(this.jdbc.queryForList(
 				"SELECT mapping_id || ' v' || mapping_version FROM delivery WHERE leadgen_id IN (?, ?) ORDER BY leadgen_id",
 				String.class, "920000000000611", "920000000000612"))
@@ -185,10 +188,14 @@ abstract class PipelineIntegrationTests {
 	}
 
 	private String awaitDelivery(String leadgenId, String status) {
+		return awaitDelivery(leadgenId, status, "hubspot-main");
+	}
+
+	private String awaitDelivery(String leadgenId, String status, String destinationId) {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.jdbc.queryForObject(
-					"SELECT COUNT(*) FROM delivery WHERE leadgen_id = ? AND status = ? AND destination_id = 'hubspot-main'",
-					Integer.class, leadgenId, status) == 1);
+					"SELECT COUNT(*) FROM delivery WHERE leadgen_id = ? AND status = ? AND destination_id = ?",
+					Integer.class, leadgenId, status, destinationId) == 1);
 		return this.jdbc.queryForObject("SELECT payload FROM delivery WHERE leadgen_id = ?", String.class, leadgenId);
 	}
 

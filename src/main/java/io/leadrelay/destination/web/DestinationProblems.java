@@ -1,6 +1,7 @@
 package io.leadrelay.destination.web;
 
 import io.leadrelay.destination.DestinationAlreadyExistsException;
+import io.leadrelay.destination.DestinationHasWaitingDeliveriesException;
 import io.leadrelay.destination.DestinationNotFoundException;
 import io.leadrelay.destination.InvalidDestinationException;
 import io.leadrelay.web.ApiProblems;
@@ -30,6 +31,13 @@ class DestinationProblems {
 	@ExceptionHandler(DestinationAlreadyExistsException.class)
 	ProblemDetail alreadyExists(DestinationAlreadyExistsException ex) {
 		return ApiProblems.of(HttpStatus.CONFLICT, ex.getMessage(), null);
+	}
+
+	@ExceptionHandler(DestinationHasWaitingDeliveriesException.class)
+	ProblemDetail waiting(DestinationHasWaitingDeliveriesException ex) {
+		ProblemDetail problem = ApiProblems.of(HttpStatus.CONFLICT, ex.getMessage(), "waiting");
+		problem.setProperty("waitingDeliveries", ex.waiting());
+		return problem;
 	}
 
 }

@@ -12,6 +12,7 @@ import io.leadrelay.destination.DestinationChange;
 import io.leadrelay.destination.DestinationView;
 import io.leadrelay.destination.Destinations;
 import io.leadrelay.destination.NewDestination;
+import io.leadrelay.destination.WhenWaiting;
 import io.leadrelay.web.DisplayNames;
 import io.leadrelay.web.InvalidRequestException;
 import io.leadrelay.web.JsonBody;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -80,10 +82,25 @@ class DestinationsController {
 		return this.destinations.update(id(id), change, user.getName());
 	}
 
+	/**
+	 * Deletes a destination; while deliveries wait for it, only with
+	 * {@code ?waiting=dead}, which gives them up (409 otherwise).
+	 */
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable String id, Principal user) {
-		this.destinations.delete(id(id), user.getName());
+	ResponseEntity<Void> delete(@PathVariable String id, @RequestParam(required = false) String waiting,
+			Principal user) {
+		this.destinations.delete(id(id), whenWaiting(waiting), user.getName());
 		return ResponseEntity.noContent().build();
+	}
+
+	private static WhenWaiting whenWaiting(String value) {
+		if (value == null) {
+			return WhenWaiting.REFUSE;
+		}
+		return WhenWaiting.fromCode(value)
+			.filter((choice) -> choice != WhenWaiting.REFUSE)
+			.orElseThrow(() -> new InvalidRequestException("waiting",
+					"waiting must be 'dead' (give up the deliveries that wait) or left out (refuse while any wait)"));
 	}
 
 	private static String id(String value) {

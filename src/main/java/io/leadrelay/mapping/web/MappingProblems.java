@@ -1,5 +1,6 @@
 package io.leadrelay.mapping.web;
 
+import io.leadrelay.mapping.DestinationTakenException;
 import io.leadrelay.mapping.InvalidMappingException;
 import io.leadrelay.mapping.MappingAlreadyExistsException;
 import io.leadrelay.mapping.MappingNotFoundException;
@@ -24,6 +25,13 @@ class MappingProblems {
 		if (ex.line() > 0) {
 			problem.setProperty("line", ex.line());
 		}
+		return problem;
+	}
+
+	@ExceptionHandler(DestinationTakenException.class)
+	ProblemDetail destinationTaken(DestinationTakenException ex) {
+		ProblemDetail problem = invalid(ex);
+		problem.setProperty("conflictsWith", ex.otherMapping());
 		return problem;
 	}
 

@@ -192,6 +192,40 @@ abstract class MappingsApiIntegrationTests {
 	}
 
 	@Test
+	void refusesASecondEnabledMappingForOneDestinationNamingTheOther() throws Exception {
+		String callbacks = CONTACTS.replace("id: contacts", "id: callbacks")
+			.replace("700000000000011", "700000000000022");
+		String callbacksOff = callbacks.replace("fields:", "enabled: false\nfields:");
+		assertThat(call("POST", "/api/v1/mappings", YAML, CONTACTS).statusCode()).isEqualTo(201);
+
+		JsonNode refused = assertProblem(call("POST", "/api/v1/mappings", YAML, callbacks), 400, "destination",
+				"disable 'contacts' first, or save 'callbacks' with enabled: false");
+		assertThat(refused.get("conflictsWith").asText()).isEqualTo("contacts");
+		assertThat(refused.get("detail").asText())
+			.startsWith("the destination 'hubspot-main' takes the enabled mapping 'contacts' already");
+		assertThat(call("POST", "/api/v1/mappings", YAML, callbacksOff).statusCode()).isEqualTo(201);
+		assertProblem(call("PUT", "/api/v1/mappings/callbacks", YAML, callbacks), 400, "destination", null);
+		assertThat(
+				call("PUT", "/api/v1/mappings/callbacks", YAML, callbacksOff.replace("facebook", "meta")).statusCode())
+			.as("a disabled one may change")
+			.isEqualTo(200);
+		assertThat(
+				call("POST", "/api/v1/mappings/callbacks/rollback", "application/json", "{\"version\":1}").statusCode())
+			.isEqualTo(200);
+
+		assertThat(
+				call("PUT", "/api/v1/mappings/contacts", YAML, CONTACTS.replace("fields:", "enabled: false\nfields:"))
+					.statusCode())
+			.isEqualTo(200);
+		assertThat(call("PUT", "/api/v1/mappings/callbacks", YAML, callbacks).statusCode()).isEqualTo(200);
+		assertProblem(call("POST", "/api/v1/mappings/contacts/rollback", "application/json", "{\"version\":1}"), 400,
+				"destination", "disable 'callbacks' first, or save 'contacts' with enabled: false");
+		assertThat(this.jdbc.queryForList(
+				"SELECT id FROM mapping WHERE destination_id = 'hubspot-main' AND enabled = TRUE", String.class))
+			.containsExactly("callbacks");
+	}
+
+	@Test
 	void letsMarketersEditMappingsAndViewersOnlyReadThem() throws Exception {
 		createUser("mia", "marketer-password", "MARKETER");
 		createUser("vera", "viewer-password", "VIEWER");
