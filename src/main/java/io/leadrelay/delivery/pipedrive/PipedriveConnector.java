@@ -17,6 +17,7 @@ import io.leadrelay.delivery.DeliveryOutcome.Delivered;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryOutcome.Retry;
 import io.leadrelay.delivery.DeliveryRequest;
+import io.leadrelay.delivery.NetworkGuard;
 import io.leadrelay.delivery.pipedrive.PipedriveReplies.Result;
 import io.leadrelay.delivery.pipedrive.PipedriveClient.Account;
 import io.leadrelay.destination.spi.DestinationFields;
@@ -41,6 +42,10 @@ class PipedriveConnector implements Connector {
 	private final ObjectMapper json;
 
 	@Autowired
+	PipedriveConnector(ObjectMapper json, Clock clock, NetworkGuard guard) {
+		this(json, clock, ConnectorTimeouts.DEFAULT.guardedBy(guard));
+	}
+
 	PipedriveConnector(ObjectMapper json, Clock clock) {
 		this(json, clock, ConnectorTimeouts.DEFAULT);
 	}

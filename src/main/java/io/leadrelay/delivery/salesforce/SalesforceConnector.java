@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.delivery.Connector;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryRequest;
+import io.leadrelay.delivery.NetworkGuard;
+import io.leadrelay.delivery.RefusedAddressException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,12 +72,21 @@ class SalesforceConnector implements Connector {
 	private final SalesforceTokens tokens;
 
 	@Autowired
+	SalesforceConnector(ObjectMapper json, Clock clock, NetworkGuard guard) {
+		this(json, clock, CONNECT_TIMEOUT, REQUEST_TIMEOUT, guard);
+	}
+
 	SalesforceConnector(ObjectMapper json, Clock clock) {
 		this(json, clock, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
 	}
 
 	SalesforceConnector(ObjectMapper json, Clock clock, Duration connectTimeout, Duration requestTimeout) {
-		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+		this(json, clock, connectTimeout, requestTimeout, NetworkGuard.allowingLoopback());
+	}
+
+	SalesforceConnector(ObjectMapper json, Clock clock, Duration connectTimeout, Duration requestTimeout,
+			NetworkGuard guard) {
+		this.http = guard.client(HttpClient.newBuilder().connectTimeout(connectTimeout));
 		this.requestTimeout = requestTimeout;
 		this.json = json;
 		this.tokens = new SalesforceTokens(this.http, requestTimeout, json, new SalesforceJwt(json, clock));
@@ -142,6 +153,9 @@ class SalesforceConnector implements Connector {
 				.header("Accept", "application/json")
 				.method("PATCH", HttpRequest.BodyPublishers.ofString(body.json()))
 				.build(), BodyHandlers.ofString());
+		}
+		catch (RefusedAddressException ex) {
+			return ex.outcome();
 		}
 		catch (IOException ex) {
 			return DeliveryOutcome.Retry.transientFailure("Salesforce did not answer: " + ex.getClass().getSimpleName(),
