@@ -2,6 +2,8 @@ package io.leadrelay;
 
 import java.time.Clock;
 
+import io.leadrelay.delivery.NetworkGuard;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 public class LeadRelayApplication {
 
 	public static void main(String[] args) {
+		// Before anything looks a name up: the JVM reads its DNS cache setting once.
+		NetworkGuard.keepDnsAnswers();
 		SpringApplication.run(LeadRelayApplication.class, args);
 	}
 

@@ -8,9 +8,10 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 
 /**
- * The HTTP client connectors share: timeouts always set, JSON accepted, failures to reply
- * turned into a {@link HttpReply.NoReply} naming the call but never its URL (which may
- * hold payload values) nor its headers (which hold credentials).
+ * The HTTP client connectors share: timeouts always set, JSON accepted, no redirect
+ * followed, every call checked by the {@link NetworkGuard} of its timeouts before it
+ * leaves, failures to reply turned into a {@link HttpReply.NoReply} naming the call but
+ * never its URL (which may hold payload values) nor its headers (which hold credentials).
  */
 public final class ConnectorHttp {
 
@@ -21,7 +22,7 @@ public final class ConnectorHttp {
 	private final String crm;
 
 	public ConnectorHttp(String crm, ConnectorTimeouts timeouts) {
-		this.http = HttpClient.newBuilder().connectTimeout(timeouts.connect()).build();
+		this.http = timeouts.guard().client(HttpClient.newBuilder().connectTimeout(timeouts.connect()));
 		this.timeouts = timeouts;
 		this.crm = crm;
 	}
@@ -38,6 +39,9 @@ public final class ConnectorHttp {
 					request.timeout(this.timeouts.request()).header("Accept", "application/json").build(),
 					BodyHandlers.ofString());
 			return new HttpReply.Replied(response.statusCode(), response.headers(), response.body());
+		}
+		catch (RefusedAddressException ex) {
+			return new HttpReply.NoReply(this.crm + " was not called while " + call + ": " + ex.getMessage(), true);
 		}
 		catch (HttpTimeoutException ex) {
 			return new HttpReply.NoReply(this.crm + " did not answer in time while " + call);

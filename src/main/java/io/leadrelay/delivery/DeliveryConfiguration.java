@@ -3,6 +3,7 @@ package io.leadrelay.delivery;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,6 +13,15 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
+
+	/**
+	 * The guard every connector's calls pass, allowing the networks ops listed in
+	 * {@value NetworkGuard#ALLOWED_NETWORKS}.
+	 */
+	@Bean
+	NetworkGuard networkGuard(DeliveryProperties properties, ObjectProvider<HostResolver> resolver) {
+		return new NetworkGuard(properties.allowedNetworks(), resolver.getIfAvailable(() -> HostResolver.SYSTEM));
+	}
 
 	@Bean(destroyMethod = "shutdown")
 	DeliveryEngine deliveryEngine(DeliveryQueue queue, DestinationDispatcher dispatcher,

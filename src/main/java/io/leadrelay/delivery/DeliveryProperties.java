@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimits calls per second per destination, by destination type, where not the
  * type's default (each connector declares one)
  * @param circuitBreaker when a failing destination is paused
+ * @param allowedNetworks blocks of addresses (CIDR) destinations may reach although
+ * loopback, link-local, private or otherwise internal; none by default (see
+ * {@link NetworkGuard})
  */
 @ConfigurationProperties("leadrelay.delivery")
 record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int concurrency,
@@ -29,7 +32,8 @@ record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue( {
 				"10s", "1m", "5m", "15m", "1h", "3h", "6h", "12h" }) List<Duration> retrySchedule,
 		@DefaultValue("72h") Duration retryHorizon, @DefaultValue("0.2") double jitter,
-		@DefaultValue Map<String, Double> rateLimits, @DefaultValue CircuitBreaker circuitBreaker){
+		@DefaultValue Map<String, Double> rateLimits, @DefaultValue CircuitBreaker circuitBreaker,
+		@DefaultValue List<String> allowedNetworks){
 
 	DeliveryProperties {
 		retrySchedule = List.copyOf(retrySchedule);
@@ -46,6 +50,15 @@ record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("
 		check(jitter >= 0 && jitter < 1, "leadrelay.delivery.jitter must be at least 0 and below 1");
 		rateLimits
 			.forEach((type, limit) -> check(limit > 0, "leadrelay.delivery.rate-limits." + type + " must be above 0"));
+		allowedNetworks = List.copyOf(allowedNetworks);
+		for (int i = 0; i < allowedNetworks.size(); i++) {
+			try {
+				IpRange.parse(allowedNetworks.get(i));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException(NetworkGuard.ALLOWED_NETWORKS + "[" + i + "]: " + ex.getMessage());
+			}
+		}
 	}
 
 	/**

@@ -28,13 +28,28 @@ public sealed interface HttpReply {
 	}
 
 	/**
-	 * The CRM did not reply: timeout, refused connection, broken stream.
+	 * The CRM did not reply: timeout, refused connection, broken stream; or it was not
+	 * called, its address being one destinations may not reach.
 	 *
 	 * @param reason what happened, without secrets
+	 * @param refused whether the call was refused before it left (see
+	 * {@link NetworkGuard})
 	 */
-	record NoReply(String reason) implements HttpReply {
+	record NoReply(String reason, boolean refused) implements HttpReply {
 
-		public DeliveryOutcome.Retry retry() {
+		public NoReply(String reason) {
+			this(reason, false);
+		}
+
+		/**
+		 * Try again later; but a refused call is a refusal
+		 * ({@link DeliveryOutcome.Permanent}): trying again cannot help until the
+		 * destination or the allowed networks change.
+		 */
+		public DeliveryOutcome retry() {
+			if (this.refused) {
+				return new DeliveryOutcome.Permanent(this.reason, null, RefusedAddressException.ERROR_CODE);
+			}
 			return DeliveryOutcome.Retry.transientFailure(this.reason, null);
 		}
 

@@ -5,22 +5,25 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.leadrelay.destination.spi.DestinationType;
+import io.leadrelay.destination.spi.OutboundAddresses;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The destination types this engine knows: those its connectors declare.
+ * The destination types this engine knows: those its connectors declare, each with its
+ * address URLs checked against the {@link OutboundAddresses} of the engine.
  */
 @Component
 class DestinationTypes {
 
 	private final Map<String, DestinationType> byCode = new TreeMap<>();
 
-	DestinationTypes(List<DestinationType> declared) {
+	DestinationTypes(List<DestinationType> declared, OutboundAddresses addresses) {
 		for (DestinationType type : declared) {
-			if (this.byCode.putIfAbsent(type.code(), type) != null) {
+			if (this.byCode.putIfAbsent(type.code(), new AddressCheckedType(type, addresses)) != null) {
 				throw new IllegalStateException("Two connectors declare the destination type " + type.code() + ": "
-						+ this.byCode.get(type.code()).getClass().getName() + " and " + type.getClass().getName());
+						+ ((AddressCheckedType) this.byCode.get(type.code())).typeName() + " and "
+						+ type.getClass().getName());
 			}
 		}
 	}

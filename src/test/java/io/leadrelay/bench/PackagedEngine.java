@@ -71,6 +71,9 @@ final class PackagedEngine {
 				"--leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
 				"--leadrelay.pipeline.enabled=" + processLeads, "--leadrelay.delivery.enabled=" + processLeads,
 				"--leadrelay.backfill.interval=24h", "--logging.level.root=WARN",
+				// The stand-in CRM listens on loopback, which destinations may not reach
+				// unless allowed.
+				"--leadrelay.delivery.allowed-networks=127.0.0.0/8",
 				"--logging.level.io.leadrelay.LeadRelayApplication=INFO"));
 		this.command.addAll(options.engineArguments());
 	}

@@ -1,7 +1,5 @@
 package io.leadrelay.delivery;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,34 +11,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.leadrelay.delivery.webhook.WebhookSignature;
-import io.leadrelay.support.LeadRelayIntegrationTest;
-import io.leadrelay.support.LeadgenPayloads;
-import io.leadrelay.support.TableCleaner;
-import io.leadrelay.support.WebhookClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -50,55 +29,7 @@ import static org.awaitility.Awaitility.await;
  * the Graph API, a mapping, and WireMock as the CRM behind a signed-webhook destination:
  * outages, throttling, refusals, replay and paused credentials. Run on H2 and PostgreSQL.
  */
-@LeadRelayIntegrationTest
-@TestPropertySource(properties = { "leadrelay.pipeline.enabled=true", "leadrelay.delivery.enabled=true",
-		"leadrelay.pipeline.poll-interval=200ms", "leadrelay.delivery.poll-interval=100ms",
-		"leadrelay.delivery.retry-schedule=300ms", "leadrelay.delivery.circuit-breaker.open-for=1s",
-		"leadrelay.example-route.directory=target/delivery-engine-route-files" })
-abstract class DeliveryEngineIntegrationTests {
-
-	static final String PASSWORD = LeadRelayIntegrationTest.ADMIN_PASSWORD;
-
-	static final String SECRET = LeadRelayIntegrationTest.APP_SECRET;
-
-	static final String SIGNING_SECRET = "whsec_c2lnbmluZy1zZWNyZXQtZm9yLXRlc3Rz";
-
-	@RegisterExtension
-	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@RegisterExtension
-	static WireMockExtension crm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void graphAndMappings(DynamicPropertyRegistry registry) {
-		registry.add("leadrelay.graph.base-url", graph::baseUrl);
-		registry.add("leadrelay.mapping.directory", DeliveryEngineIntegrationTests::mappingDirectory);
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	final ObjectMapper json = new ObjectMapper();
-
-	WebhookClient client;
-
-	@BeforeEach
-	void pageDestinationAndGraph() {
-		this.client = new WebhookClient(this.port);
-		TableCleaner.deleteAllButMappings(this.jdbc, "contacts");
-		graph.resetAll();
-		crm.resetAll();
-		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token"))
-			.willReturn(okJson("{\"data\":{\"is_valid\":true,\"expires_at\":0,\"scopes\":[\"leads_retrieval\"]}}")));
-		admin("POST", "/api/v1/destinations", """
-				{"id":"crm-hook","name":"CRM","type":"webhook","settings":{"url":"%s/leads"},
-				 "credentials":{"signingSecret":"%s"}}""".formatted(crm.baseUrl(), SIGNING_SECRET));
-		admin("POST", "/api/v1/pages",
-				"{\"pageId\":\"" + LeadgenPayloads.PAGE_ID + "\",\"name\":\"Acme\",\"accessToken\":\"EAAG-1\"}");
-	}
+abstract class DeliveryEngineIntegrationTests extends DeliveryEngineTestSupport {
 
 	@Test
 	void deliversASignedWebhookLeadToTheCrmWithAVerifiableSignature() throws Exception {
@@ -366,76 +297,6 @@ abstract class DeliveryEngineIntegrationTests {
 				PASSWORD);
 		assertThat(test.statusCode()).as(test.body()).isEqualTo(200);
 		assertThat(this.json.readTree(test.body()).get("outcome").asText()).isEqualTo("delivered");
-	}
-
-	static final String CONTACTS = """
-			id: contacts
-			destination: crm-hook
-			fields:
-			  email: {answer: email, transforms: [trim, lower], required: true}
-			  campaign: {meta: campaign_name}
-			""";
-
-	private void lead(String leadgenId, String email) {
-		lead(leadgenId, email, "700000000000011");
-	}
-
-	private void lead(String leadgenId, String email, String formId) {
-		graph.stubFor(get(urlPathEqualTo("/v26.0/" + leadgenId)).willReturn(okJson("""
-				{"id":"%s","created_time":"2026-11-20T10:00:00+0000","form_id":"%s",
-				 "campaign_name":"Spring 2026","platform":"fb","is_organic":false,
-				 "field_data":[{"name":"email","values":["%s"]},{"name":"phone_number","values":["030 1234567"]}]}"""
-			.formatted(leadgenId, formId, email))));
-		assertThat(this.client.postSigned(SECRET, LeadgenPayloads.notification(leadgenId)).statusCode()).isEqualTo(200);
-	}
-
-	private String payloadTimestamp(LoggedRequest request) {
-		try {
-			return this.json.readTree(request.getBodyAsString()).path("timestamp").asText();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private void replay(long id, String body) {
-		HttpResponse<String> replay = this.client.call("POST", "/api/v1/deliveries/" + id + "/replay", body, "admin",
-				PASSWORD);
-		assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
-	}
-
-	private void awaitStatus(String leadgenId, String status) {
-		await().atMost(Duration.ofSeconds(15))
-			.until(() -> this.jdbc
-				.queryForList("SELECT status FROM delivery WHERE leadgen_id = ?", String.class, leadgenId)
-				.contains(status));
-	}
-
-	private List<String> attempts(String leadgenId) {
-		return this.jdbc.queryForList("""
-				SELECT a.outcome || ' ' || a.http_status FROM delivery_attempt a JOIN delivery d ON d.id = a.delivery_id
-				WHERE d.leadgen_id = ? ORDER BY a.id""", String.class, leadgenId);
-	}
-
-	private void admin(String method, String path, String body) {
-		HttpResponse<String> response = this.client.call(method, path, body, "admin", PASSWORD);
-		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-	}
-
-	private void admin(String method, String path, String contentType, String body) {
-		HttpResponse<String> response = this.client.call(method, path, contentType, body, "admin", PASSWORD);
-		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-	}
-
-	private static String mappingDirectory() {
-		try {
-			Path directory = Files.createTempDirectory("mappings");
-			Files.writeString(directory.resolve("contacts.yaml"), CONTACTS);
-			return directory.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

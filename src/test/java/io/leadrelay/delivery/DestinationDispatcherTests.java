@@ -53,7 +53,7 @@ class DestinationDispatcherTests {
 		when(this.destinations.credentials("crm")).thenReturn(Map.of("signingSecret", "s"));
 		this.properties = new DeliveryProperties(true, 4, 100, Duration.ofMinutes(2), Duration.ofSeconds(1),
 				List.of(Duration.ofSeconds(10)), Duration.ofHours(72), 0, Map.of(),
-				new DeliveryProperties.CircuitBreaker(50, 4, 2, Duration.ofSeconds(30)));
+				new DeliveryProperties.CircuitBreaker(50, 4, 2, Duration.ofSeconds(30)), List.of());
 	}
 
 	@Test

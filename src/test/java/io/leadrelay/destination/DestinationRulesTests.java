@@ -2,10 +2,12 @@ package io.leadrelay.destination;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.leadrelay.destination.spi.DestinationFields;
 import io.leadrelay.destination.spi.DestinationType;
+import io.leadrelay.destination.spi.OutboundAddresses;
 import io.leadrelay.support.DestinationTypeChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,11 +19,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The settings every destination type takes (the retry schedule and horizon), checked
  * before the type's own and stored after them, and the types known: those connectors
- * declare. Each connector's own rules are tested with it.
+ * declare, every URL among their settings checked against the engine's outbound
+ * addresses. Each connector's own rules are tested with it.
  */
 class DestinationRulesTests {
 
-	private final DestinationTypes types = new DestinationTypes(List.of(new Stub("route"), new Stub("hubspot")));
+	/** Refuses the 10.x addresses, as the network guard would. */
+	private static final OutboundAddresses ADDRESSES = (url) -> url.getHost().startsWith("10.")
+			? Optional.of("points at a private address (" + url.getHost() + ")") : Optional.empty();
+
+	private final DestinationTypes types = new DestinationTypes(List.of(new Stub("route"), new Stub("hubspot")),
+			ADDRESSES);
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
@@ -33,6 +41,8 @@ class DestinationRulesTests {
 					{"retrySchedule":"1m,1h","url":"https://x.io"}       | {url=https://x.io, name=stub, retrySchedule=1m,1h}
 					{"retryHorizon":"1h","url":"https://x.io"}           | {url=https://x.io, name=stub, retryHorizon=1h}
 					{"retryHorizon":"1h","url":"ftp://x.io"}             | settings.url: settings.url must be an absolute http or https URL
+					{"url":"http://10.0.0.1/hook"}                       | settings.url: settings.url points at a private address (10.0.0.1)
+					{"url":"https://x.io","name":"http://10.1.2.3"}      | settings.name: settings.name points at a private address (10.1.2.3)
 					""")
 	void checksTheRetrySettingsFirstAndStoresThemAfterTheTypesOwn(String settings, String expected) {
 		String outcome;
@@ -59,7 +69,7 @@ class DestinationRulesTests {
 	@Test
 	void refusesTwoConnectorsDeclaringOneType() {
 		assertThatExceptionOfType(IllegalStateException.class)
-			.isThrownBy(() -> new DestinationTypes(List.of(new Stub("route"), new Stub("route"))))
+			.isThrownBy(() -> new DestinationTypes(List.of(new Stub("route"), new Stub("route")), ADDRESSES))
 			.withMessageStartingWith("Two connectors declare the destination type route");
 	}
 

@@ -61,7 +61,7 @@ class MappingFilesIntegrationTests {
 	void empty() {
 		TableCleaner.deleteAll(this.jdbc);
 		this.destinations.create(new NewDestination("hubspot-main", "HubSpot", "route",
-				Map.of("endpointUri", "direct:x"), Map.of(), true), "admin");
+				Map.of("endpointUri", "direct:leads-to-files"), Map.of(), true), "admin");
 		this.files = new MappingFiles(new MappingProperties(this.directory), this.versions);
 	}
 

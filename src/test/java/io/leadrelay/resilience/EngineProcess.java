@@ -65,7 +65,10 @@ final class EngineProcess {
 				"--leadrelay.pipeline.lease=10s", "--leadrelay.delivery.lease=10s",
 				"--leadrelay.pipeline.retry-schedule=1s", "--leadrelay.delivery.retry-schedule=1s",
 				"--leadrelay.delivery.circuit-breaker.open-for=2s", "--leadrelay.backfill.interval=1h",
-				"--logging.level.root=WARN", "--logging.level.io.leadrelay=INFO");
+				// The stand-in CRMs listen on loopback, which destinations may not reach
+				// unless allowed.
+				"--leadrelay.delivery.allowed-networks=127.0.0.0/8,::1/128", "--logging.level.root=WARN",
+				"--logging.level.io.leadrelay=INFO");
 	}
 
 	int port() {

@@ -228,7 +228,7 @@ abstract class RegistryApiIntegrationTests {
 	@CsvSource(delimiter = '|',
 			textBlock = """
 							unknown type             | {"id":"d","name":"D","type":"zapier"}                                                     | type
-							bad id                   | {"id":"Has Spaces","name":"D","type":"route","settings":{"endpointUri":"direct:x"}}       | id
+							bad id                   | {"id":"Has Spaces","name":"D","type":"route","settings":{"endpointUri":"direct:leads-to-files"}}       | id
 							hubspot without token    | {"id":"d","name":"D","type":"hubspot"}                                                    | credentials.accessToken
 							unknown setting          | {"id":"d","name":"D","type":"hubspot","settings":{"baseUrI":"https://x"},"credentials":{"accessToken":"t"}} | settings.baseUrI
 							webhook url not http     | {"id":"d","name":"D","type":"webhook","settings":{"url":"ftp://x/y"},"credentials":{"signingSecret":"whsec_0123456789abcdefghijkl"}} | settings.url
@@ -239,12 +239,14 @@ abstract class RegistryApiIntegrationTests {
 							salesforce wrong flow    | {"id":"d","name":"D","type":"salesforce","settings":{"authFlow":"password","externalIdField":"Lead_Id__c"}} | settings.authFlow
 							salesforce bad version   | {"id":"d","name":"D","type":"salesforce","settings":{"authFlow":"client_credentials","externalIdField":"Lead_Id__c","apiVersion":"v62"},"credentials":{"clientId":"c","clientSecret":"s"}} | settings.apiVersion
 					route bad endpoint       | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"not a uri"}}               | settings.endpointUri
-							route with credentials   | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:x"},"credentials":{"token":"t"}} | credentials.token
+							route not declared      | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"file:/tmp/leadrelay-escape"}} | settings.endpointUri
+							webhook at loopback      | {"id":"d","name":"D","type":"webhook","settings":{"url":"http://169.254.169.254/latest/meta-data"},"credentials":{"signingSecret":"whsec_0123456789abcdefghijkl"}} | settings.url
+							route with credentials   | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:leads-to-files"},"credentials":{"token":"t"}} | credentials.token
 							credential not a string  | {"id":"d","name":"D","type":"pipedrive","credentials":{"apiToken":7}}                     | credentials.apiToken
 							enabled not a boolean    | {"id":"d","name":"D","type":"pipedrive","credentials":{"apiToken":"t"},"enabled":"yes"}  | enabled
-							retry schedule not times | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:x","retrySchedule":"10s,soon"}} | settings.retrySchedule
-							retry schedule of zero   | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:x","retrySchedule":"0s"}} | settings.retrySchedule
-							retry horizon too long   | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:x","retryHorizon":"90d"}} | settings.retryHorizon
+							retry schedule not times | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:leads-to-files","retrySchedule":"10s,soon"}} | settings.retrySchedule
+							retry schedule of zero   | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:leads-to-files","retrySchedule":"0s"}} | settings.retrySchedule
+							retry horizon too long   | {"id":"d","name":"D","type":"route","settings":{"endpointUri":"direct:leads-to-files","retryHorizon":"90d"}} | settings.retryHorizon
 							""")
 	void refusesABadDestinationNamingTheField(String description, String body, String field) throws Exception {
 		HttpResponse<String> response = admin("POST", "/api/v1/destinations", body);

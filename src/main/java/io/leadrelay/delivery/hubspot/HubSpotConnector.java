@@ -18,6 +18,7 @@ import io.leadrelay.delivery.DeliveryOutcome.CredentialsRejected;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryRequest;
 import io.leadrelay.delivery.HttpReply;
+import io.leadrelay.delivery.NetworkGuard;
 import io.leadrelay.destination.spi.DestinationFields;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,10 @@ class HubSpotConnector implements Connector {
 	private final HubSpotReplies replies;
 
 	@Autowired
+	HubSpotConnector(ObjectMapper json, Clock clock, NetworkGuard guard) {
+		this(json, clock, ConnectorTimeouts.DEFAULT.guardedBy(guard));
+	}
+
 	HubSpotConnector(ObjectMapper json, Clock clock) {
 		this(json, clock, ConnectorTimeouts.DEFAULT);
 	}

@@ -15,6 +15,7 @@ import io.leadrelay.delivery.DeliveryOutcome.CredentialsRejected;
 import io.leadrelay.delivery.DeliveryOutcome.Delivered;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
 import io.leadrelay.delivery.DeliveryRequest;
+import io.leadrelay.delivery.NetworkGuard;
 import io.leadrelay.delivery.pipedrive.PipedriveReplies.Result;
 import io.leadrelay.delivery.pipedrive.PipedriveClient.Account;
 import io.leadrelay.destination.spi.DestinationFields;
@@ -40,6 +41,10 @@ class PipedriveConnector implements Connector {
 	private final ObjectMapper json;
 
 	@Autowired
+	PipedriveConnector(ObjectMapper json, Clock clock, PipedrivePersonTable personTable, NetworkGuard guard) {
+		this(json, clock, ConnectorTimeouts.DEFAULT.guardedBy(guard), personTable);
+	}
+
 	PipedriveConnector(ObjectMapper json, Clock clock, PipedrivePersonTable personTable) {
 		this(json, clock, ConnectorTimeouts.DEFAULT, personTable);
 	}

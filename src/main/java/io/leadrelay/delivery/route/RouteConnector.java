@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 import io.leadrelay.delivery.Connector;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryRequest;
+import io.leadrelay.destination.InvalidDestinationException;
 import io.leadrelay.destination.spi.DestinationFields;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
 
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,13 @@ import org.springframework.stereotype.Component;
  * delivered it; one that throws is tried again later, unless it set
  * {@value #OUTCOME_HEADER} to {@code permanent} (a refusal, with {@value #MESSAGE_HEADER}
  * saying why).
+ * <p>
+ * Only the endpoints ops declared may be named: the {@code direct:} or {@code seda:}
+ * consumer ({@code from:}) of a route in {@code routes/}, except the engine's own routes
+ * (group {@value DeclaredRoutes#ENGINE_GROUP}). That is checked when the destination is
+ * saved, and again before each lead is handed over: a route removed or stopped since
+ * fails the try at once (tried again later) rather than leaving a worker waiting for a
+ * consumer.
  */
 @Component
 class RouteConnector implements Connector {
@@ -43,8 +52,11 @@ class RouteConnector implements Connector {
 
 	private final ProducerTemplate producer;
 
+	private final DeclaredRoutes routes;
+
 	RouteConnector(ProducerTemplate producer) {
 		this.producer = producer;
+		this.routes = new DeclaredRoutes(producer.getCamelContext());
 	}
 
 	@Override
@@ -54,9 +66,14 @@ class RouteConnector implements Connector {
 
 	@Override
 	public Map<String, String> settings(Map<String, String> given) {
-		return DestinationFields.settings(given, Set.of("endpointUri"))
-			.matches("endpointUri", CAMEL_URI, "a Camel endpoint URI such as direct:sheets")
-			.values();
+		DestinationFields settings = DestinationFields.settings(given, Set.of("endpointUri"))
+			.matches("endpointUri", CAMEL_URI, "a Camel endpoint URI such as direct:sheets");
+		if (this.routes.consumer(settings.get("endpointUri")).isEmpty()) {
+			throw new InvalidDestinationException("settings.endpointUri",
+					"settings.endpointUri must name the direct: or seda: endpoint of a route ops declared in routes/: "
+							+ "one of " + this.routes.endpoints());
+		}
+		return settings.values();
 	}
 
 	@Override
@@ -71,7 +88,17 @@ class RouteConnector implements Connector {
 
 	@Override
 	public DeliveryOutcome deliver(DeliveryRequest request) {
-		Exchange result = this.producer.send(request.settings().get("endpointUri"), (exchange) -> {
+		String endpointUri = request.settings().get("endpointUri");
+		Route route = this.routes.consumer(endpointUri).orElse(null);
+		if (route == null) {
+			return DeliveryOutcome.Retry.transientFailure("No route in routes/ consumes " + endpointUri
+					+ " (removed, or never declared); declared: " + this.routes.endpoints(), null);
+		}
+		if (!this.routes.started(route)) {
+			return DeliveryOutcome.Retry
+				.transientFailure("The route " + route.getId() + " consuming " + endpointUri + " is stopped", null);
+		}
+		Exchange result = this.producer.send(route.getEndpoint(), (exchange) -> {
 			exchange.getIn().setBody(request.payload());
 			exchange.getIn().setHeader(LEADGEN_ID_HEADER, request.leadgenId());
 			exchange.getIn().setHeader(DESTINATION_HEADER, request.destinationId());

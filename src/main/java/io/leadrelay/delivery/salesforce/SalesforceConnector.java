@@ -20,6 +20,8 @@ import io.leadrelay.delivery.ConnectorHttp;
 import io.leadrelay.delivery.ConnectorTimeouts;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryRequest;
+import io.leadrelay.delivery.NetworkGuard;
+import io.leadrelay.delivery.RefusedAddressException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,18 +76,33 @@ class SalesforceConnector implements Connector {
 	private final SalesforceVersions versions;
 
 	@Autowired
+	SalesforceConnector(ObjectMapper json, Clock clock, NetworkGuard guard) {
+		this(json, clock, CONNECT_TIMEOUT, REQUEST_TIMEOUT, guard);
+	}
+
 	SalesforceConnector(ObjectMapper json, Clock clock) {
 		this(json, clock, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
 	}
 
 	SalesforceConnector(ObjectMapper json, Clock clock, Duration connectTimeout, Duration requestTimeout) {
-		this(json, clock, connectTimeout, requestTimeout, new SalesforceVersionsClient(
-				new ConnectorHttp("Salesforce", new ConnectorTimeouts(connectTimeout, requestTimeout)), json));
+		this(json, clock, connectTimeout, requestTimeout, NetworkGuard.allowingLoopback());
+	}
+
+	SalesforceConnector(ObjectMapper json, Clock clock, Duration connectTimeout, Duration requestTimeout,
+			NetworkGuard guard) {
+		this(json, clock, connectTimeout, requestTimeout, guard, new SalesforceVersionsClient(
+				new ConnectorHttp("Salesforce", new ConnectorTimeouts(connectTimeout, requestTimeout).guardedBy(guard)),
+				json));
 	}
 
 	SalesforceConnector(ObjectMapper json, Clock clock, Duration connectTimeout, Duration requestTimeout,
 			SalesforceVersions versions) {
-		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+		this(json, clock, connectTimeout, requestTimeout, NetworkGuard.allowingLoopback(), versions);
+	}
+
+	SalesforceConnector(ObjectMapper json, Clock clock, Duration connectTimeout, Duration requestTimeout,
+			NetworkGuard guard, SalesforceVersions versions) {
+		this.http = guard.client(HttpClient.newBuilder().connectTimeout(connectTimeout));
 		this.requestTimeout = requestTimeout;
 		this.json = json;
 		this.tokens = new SalesforceTokens(this.http, requestTimeout, json, new SalesforceJwt(json, clock));
@@ -169,6 +186,9 @@ class SalesforceConnector implements Connector {
 				.header("Accept", "application/json")
 				.method("PATCH", HttpRequest.BodyPublishers.ofString(body.json()))
 				.build(), BodyHandlers.ofString());
+		}
+		catch (RefusedAddressException ex) {
+			return ex.outcome();
 		}
 		catch (IOException ex) {
 			return DeliveryOutcome.Retry.transientFailure("Salesforce did not answer: " + ex.getClass().getSimpleName(),

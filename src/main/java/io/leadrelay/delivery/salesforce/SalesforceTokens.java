@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryRequest;
+import io.leadrelay.delivery.RefusedAddressException;
 
 /**
  * Access tokens from {@code {loginUrl}/services/oauth2/token}, one per destination, kept
@@ -87,6 +88,9 @@ final class SalesforceTokens {
 				.header("Accept", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(encode(form)))
 				.build(), BodyHandlers.ofString());
+		}
+		catch (RefusedAddressException ex) {
+			return new SalesforceSession.Failed(ex.outcome());
 		}
 		catch (IOException ex) {
 			return new SalesforceSession.Failed(DeliveryOutcome.Retry

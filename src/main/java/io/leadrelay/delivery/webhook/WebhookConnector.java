@@ -16,6 +16,7 @@ import io.leadrelay.delivery.ConnectorTimeouts;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryRequest;
 import io.leadrelay.delivery.HttpReply;
+import io.leadrelay.delivery.NetworkGuard;
 import io.leadrelay.delivery.RetryDelays;
 import io.leadrelay.destination.spi.DestinationFields;
 
@@ -45,6 +46,10 @@ class WebhookConnector implements Connector {
 	private final Clock clock;
 
 	@Autowired
+	WebhookConnector(ObjectMapper json, Clock clock, NetworkGuard guard) {
+		this(json, clock, ConnectorTimeouts.DEFAULT.guardedBy(guard));
+	}
+
 	WebhookConnector(ObjectMapper json, Clock clock) {
 		this(json, clock, ConnectorTimeouts.DEFAULT);
 	}

@@ -2,6 +2,7 @@ package io.leadrelay.delivery.route;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Leads handed to Camel endpoints: what a route's ending says, and the example route
@@ -42,9 +44,10 @@ class RouteConnectorTests {
 		this.camel.addRoutes(new RouteBuilder() {
 			@Override
 			public void configure() {
-				from("direct:crm").setHeader(RouteConnector.RECORD_ID_HEADER,
-						simple("row-${header.leadrelayLeadgenId}"));
-				from("direct:refuse").setHeader(RouteConnector.OUTCOME_HEADER, constant("permanent"))
+				from("direct:crm").routeId("crm")
+					.setHeader(RouteConnector.RECORD_ID_HEADER, simple("row-${header.leadrelayLeadgenId}"));
+				from("direct:refuse").routeId("refuse")
+					.setHeader(RouteConnector.OUTCOME_HEADER, constant("permanent"))
 					.setHeader(RouteConnector.MESSAGE_HEADER, constant("the sheet is full"));
 				from("direct:broken").throwException(new IllegalStateException("sheet service down"));
 			}
@@ -73,12 +76,34 @@ class RouteConnectorTests {
 	}
 
 	@Test
-	void triesAgainWhenTheRouteFailsOrIsNotThere() {
+	void triesAgainWhenTheRouteFails() {
 		assertThat(this.connector.deliver(request("direct:broken", Map.of())))
 			.isInstanceOfSatisfying(DeliveryOutcome.Retry.class, (retry) -> assertThat(retry.message())
 				.isEqualTo("The route failed: IllegalStateException: sheet service down"));
-		assertThat(this.connector.deliver(request("direct:nobody-listens?block=false", Map.of())))
+	}
+
+	@Test
+	void triesAgainAtOnceWhenTheRouteWasStoppedOrRemovedInsteadOfWaitingForAConsumer() throws Exception {
+		this.camel.getRouteController().stopRoute("crm");
+		this.camel.getRouteController().stopRoute("refuse");
+		this.camel.removeRoute("refuse");
+		assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+			assertThat(this.connector.deliver(request("direct:crm", Map.of("email", "ana@example.com")))).isEqualTo(
+					DeliveryOutcome.Retry.transientFailure("The route crm consuming direct:crm is stopped", null));
+			assertThat(this.connector.deliver(request("direct:refuse", Map.of("email", "ana@example.com"))))
+				.isEqualTo(DeliveryOutcome.Retry.transientFailure(
+						"No route in routes/ consumes direct:refuse (removed, "
+								+ "or never declared); declared: [direct:broken, direct:crm, direct:leads-to-files]",
+						null));
+		});
+	}
+
+	@Test
+	void handsNothingToAnEndpointNoDeclaredRouteConsumesSavedBeforeTheCheck() throws Exception {
+		Path outside = this.directory.resolve("outside");
+		assertThat(this.connector.deliver(request("file:" + outside, Map.of("email", "ana@example.com"))))
 			.isInstanceOf(DeliveryOutcome.Retry.class);
+		assertThat(outside).doesNotExist();
 	}
 
 	@Test

@@ -69,7 +69,7 @@ class MappingPreviewIntegrationTests {
 		this.client = new WebhookClient(this.port);
 		TableCleaner.deleteAll(this.jdbc);
 		assertThat(call("/api/v1/destinations", """
-				{"id":"hubspot-main","name":"CRM","type":"route","settings":{"endpointUri":"direct:crm"}}""")
+				{"id":"hubspot-main","name":"CRM","type":"route","settings":{"endpointUri":"direct:leads-to-files"}}""")
 			.statusCode()).isEqualTo(201);
 		assertThat(this.client.call("POST", "/api/v1/mappings", "application/yaml", CONTACTS, "admin", PASSWORD)
 			.statusCode()).isEqualTo(201);

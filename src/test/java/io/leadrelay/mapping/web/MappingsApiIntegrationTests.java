@@ -64,8 +64,8 @@ abstract class MappingsApiIntegrationTests {
 		TableCleaner.deleteAll(this.jdbc);
 		for (String id : new String[] { "hubspot-main", "pipedrive-eu" }) {
 			assertThat(call("POST", "/api/v1/destinations", "application/json", """
-					{"id":"%s","name":"CRM","type":"route","settings":{"endpointUri":"direct:crm"}}""".formatted(id))
-				.statusCode()).isEqualTo(201);
+					{"id":"%s","name":"CRM","type":"route","settings":{"endpointUri":"direct:leads-to-files"}}"""
+				.formatted(id)).statusCode()).isEqualTo(201);
 		}
 	}
 
@@ -236,10 +236,9 @@ abstract class MappingsApiIntegrationTests {
 		assertThat(created.statusCode()).isEqualTo(201);
 		assertThat(this.json.readTree(created.body()).get("createdBy").asText()).isEqualTo("mia");
 		assertThat(this.client.get("/api/v1/mappings/contacts", "vera", "viewer-password").statusCode()).isEqualTo(200);
-		assertThat(this.client
-			.call("POST", "/api/v1/destinations", "application/json",
-					"{\"id\":\"x\",\"name\":\"X\",\"type\":\"route\",\"settings\":{\"endpointUri\":\"direct:x\"}}",
-					"mia", "marketer-password")
+		assertThat(this.client.call("POST", "/api/v1/destinations", "application/json",
+				"{\"id\":\"x\",\"name\":\"X\",\"type\":\"route\",\"settings\":{\"endpointUri\":\"direct:leads-to-files\"}}",
+				"mia", "marketer-password")
 			.statusCode()).isEqualTo(403);
 	}
 
