@@ -42,11 +42,11 @@ public sealed interface HttpReply {
 		}
 
 		/**
-		 * Try again later; but a refused call is a refusal
-		 * ({@link DeliveryOutcome.Permanent}): trying again cannot help until the
-		 * destination or the allowed networks change.
+		 * What a delivery without a reply comes to: try again later; but a refused call
+		 * is a refusal ({@link DeliveryOutcome.Permanent}): trying again cannot help
+		 * until the destination or the allowed networks change.
 		 */
-		public DeliveryOutcome retry() {
+		public DeliveryOutcome outcome() {
 			if (this.refused) {
 				return new DeliveryOutcome.Permanent(this.reason, null, RefusedAddressException.ERROR_CODE);
 			}

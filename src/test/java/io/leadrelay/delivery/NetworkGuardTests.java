@@ -111,7 +111,7 @@ class NetworkGuardTests {
 		HttpReply reply = new ConnectorHttp("The webhook", ConnectorTimeouts.DEFAULT.guardedBy(guard))
 			.send(HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString("{}")), "sending the lead");
 
-		assertThat(reply).isInstanceOfSatisfying(HttpReply.NoReply.class, (none) -> assertThat(none.retry())
+		assertThat(reply).isInstanceOfSatisfying(HttpReply.NoReply.class, (none) -> assertThat(none.outcome())
 			.isEqualTo(new DeliveryOutcome.Permanent(
 					"The webhook was not called while sending the lead: the URL points at a loopback address "
 							+ "(localhost resolves to 127.0.0.1), which destinations may not reach; ops may allow it "

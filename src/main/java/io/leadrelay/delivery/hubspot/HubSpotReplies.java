@@ -49,7 +49,7 @@ final class HubSpotReplies {
 
 	List<DeliveryOutcome> read(HttpReply reply, List<DeliveryRequest> requests, String idProperty) {
 		if (reply instanceof HttpReply.NoReply none) {
-			return Collections.nCopies(requests.size(), none.retry());
+			return Collections.nCopies(requests.size(), none.outcome());
 		}
 		Replied replied = (Replied) reply;
 		int status = replied.status();

@@ -45,7 +45,7 @@ final class PipedriveReplies {
 	 */
 	Result read(HttpReply reply, String call) {
 		if (reply instanceof HttpReply.NoReply none) {
-			return new Result(null, none.retry());
+			return new Result(null, none.outcome());
 		}
 		Replied replied = (Replied) reply;
 		Optional<JsonNode> body = parse(replied.body());

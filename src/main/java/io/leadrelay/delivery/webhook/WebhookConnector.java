@@ -104,7 +104,7 @@ class WebhookConnector implements Connector {
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		HttpReply reply = this.http.send(call, "sending the lead");
 		if (reply instanceof HttpReply.NoReply none) {
-			return none.retry();
+			return none.outcome();
 		}
 		return outcome((HttpReply.Replied) reply);
 	}
