@@ -50,6 +50,11 @@ public class TwoFactor {
 		return Enrolment.of(username, Base32.encode(secret));
 	}
 
+	/** The enrolment of a secret made earlier, such as when the page is shown again. */
+	public Enrolment enrolment(String username, String secret) {
+		return Enrolment.of(username, secret);
+	}
+
 	/** Whether a user has two-factor sign-in on, and how many recovery codes are left. */
 	public Status status(long userId) {
 		boolean enabled = this.store.encryptedSecret(userId).isPresent();
