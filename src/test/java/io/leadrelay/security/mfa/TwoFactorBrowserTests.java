@@ -53,6 +53,9 @@ class TwoFactorBrowserTests extends BrowserTest {
 		signIn("mara", PASSWORD);
 		TwoFactorSignInPage secondStep = new TwoFactorSignInPage(browser());
 		screenshot("two-factor-sign-in");
+		resize(390, 844);
+		screenshot("two-factor-sign-in-phone");
+		resize(1280, 800);
 		assertThat(secondStep.signInRefused(enrolmentCode)).as("a code used once already")
 			.startsWith("That code is not right.");
 		screenshot("two-factor-sign-in-wrong-code");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,8 +50,8 @@ class TwoFactorPage {
 	}
 
 	private void type(String code) {
-		this.browser.findElement(By.id("code")).sendKeys(code);
-		this.browser.findElement(By.cssSelector("form[action$='/account/two-factor'] button[type=submit]")).click();
+		// Enter submits the form as a click would, wherever the page has scrolled to.
+		this.browser.findElement(By.id("code")).sendKeys(code, Keys.ENTER);
 	}
 
 	private WebDriverWait waitFor() {
