@@ -6,6 +6,8 @@ import java.util.Map;
 import io.leadrelay.destination.DestinationChanged;
 import io.leadrelay.mapping.MappingSaved;
 import io.leadrelay.page.PageChanged;
+import io.leadrelay.security.PasswordChanged;
+import io.leadrelay.security.SignInRefused;
 import io.leadrelay.security.UserCreated;
 
 import org.springframework.context.event.EventListener;
@@ -85,6 +87,25 @@ class AuditedEvents {
 	void userCreated(UserCreated event) {
 		record(event.actor(), "user.created", "user", event.username(),
 				AuditDetails.of("role", event.role().name(), "reason", event.reason()));
+	}
+
+	@EventListener
+	void signInFailed(SignInRefused.Failed event) {
+		record("anonymous", "user.sign_in_failed", "user", event.username(),
+				AuditDetails.of("address", event.address(), "credential", event.credential()));
+	}
+
+	@EventListener
+	void lockedOut(SignInRefused.LockedOut event) {
+		record("system", event.subjectType() + ".locked_out", event.subjectType(), event.subject(),
+				AuditDetails.of("address", event.address(), "lockouts", event.lockouts(), "seconds",
+						event.lockout().toSeconds(), "until", event.until().toString()));
+	}
+
+	@EventListener
+	void passwordChanged(PasswordChanged event) {
+		record(event.username(), "user.password_changed", "user", event.username(),
+				AuditDetails.of("forced", event.forced()));
 	}
 
 	private void page(PageChanged event, String actor, String action, Map<String, ?> details) {

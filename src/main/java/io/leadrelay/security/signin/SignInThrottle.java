@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.leadrelay.security.SignInRefused;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -90,8 +91,17 @@ public class SignInThrottle {
 	}
 
 	/**
-	 * Forgets the user name's failures after a successful sign-in. The address's stay:
-	 * one good password must not wipe out the guesses made from there at other names.
+	 * A password check that asks this throttle first and tells it how the check went: for
+	 * the sign-in form and HTTP Basic.
+	 */
+	public AuthenticationProvider guard(AuthenticationProvider passwords) {
+		return new ThrottledAuthentication(passwords, this);
+	}
+
+	/**
+	 * Forgets the user name's failures after a successful sign-in: after the password, or
+	 * for a user with two-factor on, after the code. The address's stay: one good
+	 * password must not wipe out the guesses made from there at other names.
 	 */
 	public void succeeded(String username) {
 		this.store.forget(SignInSubject.user(username));
