@@ -25,15 +25,15 @@ public record SecurityProperties(String bootstrapAdminPassword, @DefaultValue("f
 		@DefaultValue("true") boolean apiBasicAuth, @DefaultValue SignIn signIn, @DefaultValue Tokens tokens,
 		String managementToken) {
 
-	static final int MIN_PASSWORD_LENGTH = 12;
-
 	public SecurityProperties {
 		if (bootstrapAdminPassword != null && bootstrapAdminPassword.isBlank()) {
 			bootstrapAdminPassword = null;
 		}
-		if (bootstrapAdminPassword != null && bootstrapAdminPassword.length() < MIN_PASSWORD_LENGTH) {
-			throw new IllegalArgumentException("leadrelay.security.bootstrap-admin-password must be at least "
-					+ MIN_PASSWORD_LENGTH + " characters long");
+		if (bootstrapAdminPassword != null) {
+			String password = bootstrapAdminPassword;
+			new PasswordPolicy().refusal(AdminBootstrap.ADMIN, password).ifPresent((reason) -> {
+				throw new IllegalArgumentException("leadrelay.security.bootstrap-admin-password " + reason);
+			});
 		}
 		if (managementToken != null && managementToken.isBlank()) {
 			managementToken = null;
