@@ -7,6 +7,8 @@ import io.leadrelay.destination.DestinationChanged;
 import io.leadrelay.mapping.MappingSaved;
 import io.leadrelay.page.PageChanged;
 import io.leadrelay.security.TwoFactorChanged;
+import io.leadrelay.security.PasswordChanged;
+import io.leadrelay.security.SignInRefused;
 import io.leadrelay.security.UserCreated;
 
 import org.springframework.context.event.EventListener;
@@ -108,6 +110,25 @@ class AuditedEvents {
 	void twoFactorCodeRefused(TwoFactorChanged.CodeRefused event) {
 		record(event.username(), "user.two_factor_code_refused", "user", event.username(), AuditDetails.of("address",
 				event.address(), "lockedUntil", (event.lockedUntil() != null) ? event.lockedUntil().toString() : null));
+	}
+
+	@EventListener
+	void signInFailed(SignInRefused.Failed event) {
+		record("anonymous", "user.sign_in_failed", "user", event.username(),
+				AuditDetails.of("address", event.address(), "credential", event.credential()));
+	}
+
+	@EventListener
+	void lockedOut(SignInRefused.LockedOut event) {
+		record("system", event.subjectType() + ".locked_out", event.subjectType(), event.subject(),
+				AuditDetails.of("address", event.address(), "lockouts", event.lockouts(), "seconds",
+						event.lockout().toSeconds(), "until", event.until().toString()));
+	}
+
+	@EventListener
+	void passwordChanged(PasswordChanged event) {
+		record(event.username(), "user.password_changed", "user", event.username(),
+				AuditDetails.of("forced", event.forced()));
 	}
 
 	private void page(PageChanged event, String actor, String action, Map<String, ?> details) {

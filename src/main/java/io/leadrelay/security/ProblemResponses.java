@@ -3,6 +3,7 @@ package io.leadrelay.security;
 import java.io.IOException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadrelay.security.signin.SignInLockedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,6 +30,11 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
+		if (exception instanceof SignInLockedException locked) {
+			response.setHeader("Retry-After", Long.toString(locked.lockout().retryAfterSeconds()));
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS, locked.getMessage());
+			return;
+		}
 		response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"LeadRelay\"");
 		String detail = (exception instanceof BasicAuthenticationChecks.SignInRefusedException) ? exception.getMessage()
 				: "Sign in with an API token (Authorization: Bearer) or HTTP Basic as a LeadRelay user: "

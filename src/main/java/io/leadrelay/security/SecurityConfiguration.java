@@ -3,6 +3,7 @@ package io.leadrelay.security;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadrelay.security.signin.SignInThrottle;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +51,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper mapper, StoredUsers users, PasswordEncoder encoder,
-			SecurityProperties properties) throws Exception {
+			SecurityProperties properties, SignInThrottle throttle) throws Exception {
 		ProblemResponses problems = new ProblemResponses(mapper);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(AccessRules::apply)
@@ -62,7 +63,7 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		if (properties.apiBasicAuth()) {
 			http.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
-				.authenticationManager(basicAuthentication(users, encoder));
+				.authenticationManager(basicAuthentication(users, encoder, throttle));
 		}
 		else {
 			http.httpBasic(AbstractHttpConfigurer::disable);
@@ -72,10 +73,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageSecurity(HttpSecurity http, StoredUsers users, PasswordEncoder encoder, SignInSteps steps)
-			throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, StoredUsers users, PasswordEncoder encoder, SignInSteps steps,
+			SignInThrottle throttle) throws Exception {
 		return http.authorizeHttpRequests(AccessRules::apply)
-			.authenticationManager(formAuthentication(users, encoder))
+			.authenticationManager(formAuthentication(users, encoder, throttle))
 			.formLogin((form) -> form.loginPage("/login")
 				.successHandler((request, response,
 						authentication) -> response.sendRedirect(request.getContextPath() + steps
@@ -92,17 +93,19 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	private static AuthenticationManager formAuthentication(StoredUsers users, PasswordEncoder encoder) {
+	private static AuthenticationManager formAuthentication(StoredUsers users, PasswordEncoder encoder,
+			SignInThrottle throttle) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(encoder);
-		return new ProviderManager(provider);
+		return new ProviderManager(throttle.guard(provider));
 	}
 
-	private static AuthenticationManager basicAuthentication(StoredUsers users, PasswordEncoder encoder) {
+	private static AuthenticationManager basicAuthentication(StoredUsers users, PasswordEncoder encoder,
+			SignInThrottle throttle) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(encoder);
 		provider.setPostAuthenticationChecks(new BasicAuthenticationChecks());
-		return new ProviderManager(provider);
+		return new ProviderManager(throttle.guard(provider));
 	}
 
 	@Bean

@@ -25,15 +25,15 @@ public record SecurityProperties(String bootstrapAdminPassword, @DefaultValue("f
 		@DefaultValue("true") boolean apiBasicAuth, @DefaultValue SignIn signIn, @DefaultValue Tokens tokens,
 		String managementToken) {
 
-	static final int MIN_PASSWORD_LENGTH = 12;
-
 	public SecurityProperties {
 		if (bootstrapAdminPassword != null && bootstrapAdminPassword.isBlank()) {
 			bootstrapAdminPassword = null;
 		}
-		if (bootstrapAdminPassword != null && bootstrapAdminPassword.length() < MIN_PASSWORD_LENGTH) {
-			throw new IllegalArgumentException("leadrelay.security.bootstrap-admin-password must be at least "
-					+ MIN_PASSWORD_LENGTH + " characters long");
+		if (bootstrapAdminPassword != null) {
+			String password = bootstrapAdminPassword;
+			new PasswordPolicy().refusal(AdminBootstrap.ADMIN, password).ifPresent((reason) -> {
+				throw new IllegalArgumentException("leadrelay.security.bootstrap-admin-password " + reason);
+			});
 		}
 		if (managementToken != null && managementToken.isBlank()) {
 			managementToken = null;
@@ -59,22 +59,27 @@ public record SecurityProperties(String bootstrapAdminPassword, @DefaultValue("f
 
 	/**
 	 * When failed sign-ins lock out. After {@code maxFailures} failures in a row for one
-	 * user name, or from one address, the next sign-in is refused for
-	 * {@code firstLockout}; each further lockout lasts twice as long, up to
-	 * {@code maxLockout}.
+	 * user name, or {@code maxFailuresPerAddress} from one address, the next sign-in is
+	 * refused for {@code firstLockout}; each further lockout lasts twice as long, up to
+	 * {@code maxLockout}. A user name or address quiet for {@code maxLockout} starts
+	 * afresh.
 	 *
-	 * @param maxFailures failures in a row before a lockout
+	 * @param maxFailures failures in a row of one user name before a lockout
+	 * @param maxFailuresPerAddress failures in a row from one address before a lockout;
+	 * more than for a user name, as a whole office may share one address
 	 * @param firstLockout how long the first lockout lasts
 	 * @param maxLockout the longest lockout
 	 */
-	public record SignIn(@DefaultValue("5") int maxFailures, @DefaultValue("1m") Duration firstLockout,
-			@DefaultValue("1h") Duration maxLockout) {
+	public record SignIn(@DefaultValue("5") int maxFailures, @DefaultValue("20") int maxFailuresPerAddress,
+			@DefaultValue("1m") Duration firstLockout, @DefaultValue("1h") Duration maxLockout) {
 
-		static final SignIn DEFAULTS = new SignIn(5, Duration.ofMinutes(1), Duration.ofHours(1));
+		static final SignIn DEFAULTS = new SignIn(5, 20, Duration.ofMinutes(1), Duration.ofHours(1));
 
 		public SignIn {
 			check(maxFailures >= 1 && maxFailures <= 100,
 					"leadrelay.security.sign-in.max-failures must be between 1 and 100");
+			check(maxFailuresPerAddress >= 1 && maxFailuresPerAddress <= 10000,
+					"leadrelay.security.sign-in.max-failures-per-address must be between 1 and 10000");
 			check(!firstLockout.isNegative() && !firstLockout.isZero(),
 					"leadrelay.security.sign-in.first-lockout must be positive");
 			check(maxLockout.compareTo(firstLockout) >= 0,

@@ -36,6 +36,8 @@ class ConfigurationValidationTests {
 			leadrelay.ingest.max-body-size                | plenty
 			leadrelay.meta.app-secrets[0]                 | '  '
 			leadrelay.security.bootstrap-admin-password   | short
+			leadrelay.security.bootstrap-admin-password   | qwerty123456
+			leadrelay.security.sign-in.max-failures-per-address | 0
 			leadrelay.crypto.keys.k1                      | c2hvcnQ=
 			leadrelay.crypto.active-key-id                | missing
 			leadrelay.graph.version                       | 26
