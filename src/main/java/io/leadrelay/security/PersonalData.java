@@ -1,9 +1,11 @@
 package io.leadrelay.security;
 
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,17 +27,32 @@ public final class PersonalData {
 	/** What stands in for a value the caller may not read. */
 	public static final String HIDDEN = "hidden for your role";
 
-	private static final Set<String> MAY_READ = Set.of("ROLE_" + Role.ADMIN.name(), "ROLE_" + Role.MARKETER.name());
+	private static final Set<Role> MAY_READ = EnumSet.of(Role.ADMIN, Role.MARKETER);
+
+	private static final Set<String> MAY_READ_AUTHORITIES = MAY_READ.stream()
+		.map(Role::authority)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private PersonalData() {
 	}
 
-	/** Whether the signed-in caller may read a lead's personal data. */
+	/** Whether users of the role may read a lead's personal data. */
+	public static boolean visibleTo(Role role) {
+		return MAY_READ.contains(role);
+	}
+
+	/**
+	 * Whether the signed-in caller may read a lead's personal data: their role may, and
+	 * no sign-in step is pending.
+	 */
 	public static boolean visibleTo(Authentication caller) {
 		if (caller == null || !caller.isAuthenticated()) {
 			return false;
 		}
-		return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(MAY_READ::contains);
+		return caller.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.anyMatch(MAY_READ_AUTHORITIES::contains);
 	}
 
 	/**

@@ -23,7 +23,10 @@ class PersonalDataTests {
 		assertThat(PersonalData.visibleTo(caller("ROLE_VIEWER"))).isFalse();
 		assertThat(PersonalData.visibleTo(caller("ROLE_SOMETHING_NEW"))).isFalse();
 		assertThat(PersonalData.visibleTo(caller())).isFalse();
-		assertThat(PersonalData.visibleTo(null)).isFalse();
+		assertThat(PersonalData.visibleTo((Authentication) null)).isFalse();
+		assertThat(PersonalData.visibleTo(Role.ADMIN)).isTrue();
+		assertThat(PersonalData.visibleTo(Role.MARKETER)).isTrue();
+		assertThat(PersonalData.visibleTo(Role.VIEWER)).isFalse();
 	}
 
 	@Test
