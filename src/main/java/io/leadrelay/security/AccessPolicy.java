@@ -13,8 +13,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Who may call what: one table for the pages and the API, read top to bottom, the first
  * rule whose method and path match deciding. A request no rule matches is refused, so a
- * new route is closed until it gets a line here (and {@code AccessPolicyTests} fails
- * until it does).
+ * new route is closed until it gets a line here (and {@code AccessPolicyIntegrationTests}
+ * fails until it does).
  */
 public final class AccessPolicy {
 
@@ -24,15 +24,14 @@ public final class AccessPolicy {
 
 	private static final List<Rule> RULES = List.of(
 	// @formatter:off
-			// Open: the sign-in page, assets, the error page, health for load balancers.
+			// Open: the sign-in page, assets, the error page. (The management endpoints,
+			// /actuator/**, have a chain of their own: ManagementSecurityConfiguration.)
 			Rule.anyone(null, "/login"),
 			Rule.anyone(HttpMethod.GET, "/webjars/**"),
 			Rule.anyone(HttpMethod.GET, "/css/**"),
 			Rule.anyone(HttpMethod.GET, "/js/**"),
 			Rule.anyone(HttpMethod.GET, "/favicon.ico"),
 			Rule.anyone(null, "/error"),
-			Rule.anyone(HttpMethod.GET, "/actuator/health"),
-			Rule.anyone(HttpMethod.GET, "/actuator/health/**"),
 			// The steps of a sign-in (see SignInSteps), and signing out at any point.
 			Rule.step(null, "/login/two-factor", Step.TWO_FACTOR),
 			Rule.step(null, "/account/password", Step.CHANGE_PASSWORD, EVERY_ROLE),
@@ -44,8 +43,8 @@ public final class AccessPolicy {
 			Rule.roles(null, "/account", EVERY_ROLE),
 			Rule.roles(null, "/account/**", EVERY_ROLE),
 			Rule.roles(HttpMethod.GET, "/api-docs", EVERY_ROLE),
+			Rule.roles(HttpMethod.GET, "/api-docs.yaml", EVERY_ROLE),
 			Rule.roles(HttpMethod.GET, "/api-docs/**", EVERY_ROLE),
-			Rule.roles(HttpMethod.GET, "/swagger-ui/**", EVERY_ROLE),
 			// Users and settings: admins only, in the pages and the API.
 			Rule.roles(null, "/users", Role.ADMIN),
 			Rule.roles(null, "/users/**", Role.ADMIN),

@@ -63,7 +63,7 @@ public final class LeadRelayUser implements UserDetails, CredentialsContainer {
 
 	/** Whether this user may see a lead's personal data (answers, payloads). */
 	public boolean maySeePersonalData() {
-		return this.role != Role.VIEWER;
+		return PersonalData.visibleTo(this.role);
 	}
 
 	@Override

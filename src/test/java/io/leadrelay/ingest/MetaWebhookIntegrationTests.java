@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"leadrelay.meta.app-secrets=" + MetaWebhookIntegrationTests.OLD_SECRET + ","
 				+ MetaWebhookIntegrationTests.SECRET,
 		"leadrelay.meta.verify-token=" + MetaWebhookIntegrationTests.VERIFY_TOKEN,
-		"leadrelay.ingest.max-body-size=512KB" })
+		"leadrelay.ingest.max-body-size=512KB",
+		"leadrelay.security.management-token=" + MetaWebhookIntegrationTests.MANAGEMENT_TOKEN })
 abstract class MetaWebhookIntegrationTests {
 
 	static final String SECRET = "current-app-secret";
@@ -52,6 +53,8 @@ abstract class MetaWebhookIntegrationTests {
 	static final String OLD_SECRET = "previous-app-secret";
 
 	static final String VERIFY_TOKEN = "verify-me-please";
+
+	static final String MANAGEMENT_TOKEN = "management-token-of-the-ingest-tests-0123";
 
 	static final String ADMIN_PASSWORD = LeadRelayIntegrationTest.ADMIN_PASSWORD;
 
@@ -356,7 +359,7 @@ abstract class MetaWebhookIntegrationTests {
 	@Test
 	void reportsTheCountersAndTheLatencyTimerToPrometheus() {
 		this.client.postSigned(SECRET, LeadgenPayloads.notification("920000000000090"));
-		String scrape = this.client.get("/actuator/prometheus").body();
+		String scrape = withManagementToken("/actuator/prometheus").body();
 		assertThat(scrape).contains("leadrelay_webhook_events_total{outcome=\"accepted\"")
 			.contains("leadrelay_webhook_events_total{outcome=\"duplicate\"")
 			.contains("leadrelay_webhook_rejected_total{reason=\"signature_mismatch\"")
@@ -366,9 +369,13 @@ abstract class MetaWebhookIntegrationTests {
 	@Test
 	void reportsHealthWithTheDatabase() throws Exception {
 		assertThat(this.client.get("/actuator/health").statusCode()).isEqualTo(200);
-		JsonNode health = this.json.readTree(this.client.get("/actuator/health", "admin", ADMIN_PASSWORD).body());
+		JsonNode health = this.json.readTree(withManagementToken("/actuator/health").body());
 		assertThat(health.get("status").asText()).isEqualTo("UP");
 		assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+	}
+
+	private HttpResponse<String> withManagementToken(String path) {
+		return this.client.send(this.client.request(path).header("Authorization", "Bearer " + MANAGEMENT_TOKEN));
 	}
 
 	private int storedLeads() {

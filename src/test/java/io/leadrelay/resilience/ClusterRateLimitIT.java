@@ -113,8 +113,9 @@ class ClusterRateLimitIT {
 	private static int delivered(EngineProcess engine) {
 		try {
 			String metrics = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(engine.baseUrl() + "/actuator/prometheus")).build(),
-						HttpResponse.BodyHandlers.ofString())
+				.send(HttpRequest.newBuilder(URI.create(engine.baseUrl() + "/actuator/prometheus"))
+					.header("Authorization", "Bearer " + EngineProcess.MANAGEMENT_TOKEN)
+					.build(), HttpResponse.BodyHandlers.ofString())
 				.body();
 			Matcher delivered = DELIVERED.matcher(metrics);
 			return delivered.find() ? (int) Double.parseDouble(delivered.group(1)) : 0;

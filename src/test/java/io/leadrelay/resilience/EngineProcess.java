@@ -24,6 +24,8 @@ final class EngineProcess {
 
 	static final String ADMIN_PASSWORD = "resilience-admin-password";
 
+	static final String MANAGEMENT_TOKEN = "resilience-management-token-0123456789";
+
 	static final String APP_SECRET = "resilience-app-secret";
 
 	private final Path jar;
@@ -61,6 +63,7 @@ final class EngineProcess {
 		return List.of("--leadrelay.graph.base-url=" + graphUrl, "--leadrelay.mapping.directory=" + mappings,
 				"--leadrelay.meta.app-secrets=" + APP_SECRET, "--leadrelay.meta.verify-token=resilience",
 				"--leadrelay.security.bootstrap-admin-password=" + ADMIN_PASSWORD,
+				"--leadrelay.security.management-token=" + MANAGEMENT_TOKEN,
 				"--leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
 				"--leadrelay.pipeline.lease=10s", "--leadrelay.delivery.lease=10s",
 				"--leadrelay.pipeline.retry-schedule=1s", "--leadrelay.delivery.retry-schedule=1s",

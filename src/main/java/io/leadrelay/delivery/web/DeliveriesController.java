@@ -16,9 +16,11 @@ import io.leadrelay.delivery.DeliveryFilter;
 import io.leadrelay.delivery.DeliveryStatus;
 import io.leadrelay.delivery.DeliveryView;
 import io.leadrelay.delivery.Replays;
+import io.leadrelay.security.PersonalData;
 import io.leadrelay.web.InvalidRequestException;
 import io.leadrelay.web.JsonBody;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,10 +68,14 @@ class DeliveriesController {
 		return this.deliveries.find(filter(status, destination, leadgenId, error, from, to), page, size);
 	}
 
-	/** A delivery with the payload it sends and every attempt. */
+	/**
+	 * A delivery with the payload it sends and every attempt. The payload holds the
+	 * lead's personal data: a viewer sees its field names with each value hidden.
+	 */
 	@GetMapping("/{id}")
-	Detail get(@PathVariable long id) throws JsonProcessingException {
-		return new Detail(this.deliveries.get(id), this.json.readTree(this.deliveries.payload(id)),
+	Detail get(@PathVariable long id, Authentication caller) throws JsonProcessingException {
+		JsonNode payload = this.json.readTree(this.deliveries.payload(id));
+		return new Detail(this.deliveries.get(id), PersonalData.forCaller(caller, payload),
 				this.deliveries.attempts(id));
 	}
 
@@ -136,7 +142,7 @@ class DeliveriesController {
 	 * A delivery in full.
 	 *
 	 * @param delivery where it stands
-	 * @param payload the fields it sends
+	 * @param payload the fields it sends (values hidden from viewers)
 	 * @param attempts every try, oldest first
 	 */
 	record Detail(DeliveryView delivery, JsonNode payload, List<DeliveryAttemptView> attempts) {

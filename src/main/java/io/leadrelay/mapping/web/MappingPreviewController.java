@@ -16,12 +16,16 @@ import io.leadrelay.mapping.MappingEngine;
 import io.leadrelay.mapping.MappingResult;
 import io.leadrelay.mapping.Mappings;
 import io.leadrelay.mapping.StoredLeads;
+import io.leadrelay.security.PersonalData;
 import io.leadrelay.web.InvalidRequestException;
 import io.leadrelay.web.JsonBody;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /api/v1/mappings/preview}: what a mapping makes of a lead, without saving
@@ -49,14 +53,28 @@ class MappingPreviewController {
 		this.json = json;
 	}
 
+	/**
+	 * Previews a mapping. The payload made of a stored lead holds that person's data: a
+	 * viewer sees its field names with each value hidden. A sample lead's payload is
+	 * shown to everyone, as the caller wrote the sample. A viewer previews a stored lead
+	 * only with a stored mapping: the conditions and transforms of a mapping of their own
+	 * would test the answers they may not read.
+	 */
 	@PostMapping("/api/v1/mappings/preview")
-	Preview preview(@RequestBody JsonNode body) {
+	Preview preview(@RequestBody JsonNode body, Authentication caller) {
 		JsonBody request = JsonBody.of(body, FIELDS);
+		if (request.has("leadId") && request.has("mapping") && !PersonalData.visibleTo(caller)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Your role may preview a stored lead only with a stored mapping (mappingId); "
+							+ "preview your own mapping with a sample lead");
+		}
 		Mapping mapping = mapping(request);
 		LeadData lead = lead(request);
 		MappingResult result = this.engine.apply(mapping, lead);
+		Map<String, String> payload = (request.text("leadId") != null)
+				? PersonalData.forCaller(caller, result.payload()) : result.payload();
 		return new Preview(mapping.id(), (mapping.version() > 0) ? mapping.version() : null, mapping.destination(),
-				mapping.enabled(), this.engine.wouldTake(mapping, lead), result.payload(), result.errors());
+				mapping.enabled(), this.engine.wouldTake(mapping, lead), payload, result.errors());
 	}
 
 	private Mapping mapping(JsonBody request) {
@@ -154,7 +172,8 @@ class MappingPreviewController {
 	 * @param destination where the payload would go
 	 * @param enabled whether the mapping is enabled
 	 * @param matches whether the mapping would take this lead (if it were enabled)
-	 * @param payload the fields that would be sent
+	 * @param payload the fields that would be sent (for a stored lead, values hidden from
+	 * viewers)
 	 * @param errors why a field could not be filled; a lead with errors would not be sent
 	 */
 	record Preview(String mappingId, Integer version, String destination, boolean enabled, boolean matches,

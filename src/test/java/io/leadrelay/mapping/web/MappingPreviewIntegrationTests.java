@@ -11,6 +11,7 @@ import io.leadrelay.graph.GraphLead;
 import io.leadrelay.pipeline.LeadStore;
 import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.TableCleaner;
+import io.leadrelay.support.TestUsers;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,48 @@ class MappingPreviewIntegrationTests {
 			.statusCode()).isEqualTo(200);
 		assertThat(this.client.call("PUT", "/api/v1/mappings/contacts", "application/yaml", CONTACTS, "vera", PASSWORD)
 			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void hidesTheValuesAStoredLeadGivesFromAViewer() throws Exception {
+		TestUsers.replace(this.jdbc, "vera", "VIEWER");
+		HttpResponse<String> response = this.client.call("POST", "/api/v1/mappings/preview",
+				"{\"mappingId\":\"contacts\",\"leadId\":\"920000000000701\"}", "vera", TestUsers.PASSWORD);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode preview = this.json.readTree(response.body());
+		assertThat(preview.get("payload")).isEqualTo(this.json.readTree("""
+				{"email":"hidden for your role","firstname":"hidden for your role","phone":"hidden for your role",
+				 "source":"hidden for your role"}"""));
+		assertThat(preview.get("matches").asBoolean()).isTrue();
+		assertThat(response.body()).doesNotContain("ana@example.com", "Ana Maria", "+49301234567");
+	}
+
+	@Test
+	void showsAViewerWhatTheirOwnSampleLeadGives() throws Exception {
+		TestUsers.replace(this.jdbc, "vera", "VIEWER");
+		HttpResponse<String> response = this.client.call("POST", "/api/v1/mappings/preview",
+				"{\"mappingId\":\"contacts\",\"lead\":{\"answers\":{\"email\":\"Sam@Example.com\"}}}", "vera",
+				TestUsers.PASSWORD);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(this.json.readTree(response.body()).get("payload").get("email").asText())
+			.isEqualTo("sam@example.com");
+	}
+
+	@Test
+	void refusesAViewerTheirOwnMappingOnAStoredLead() throws Exception {
+		TestUsers.replace(this.jdbc, "vera", "VIEWER");
+		// Its condition would tell the viewer whether the lead's email is the one
+		// guessed.
+		String probe = this.json.writeValueAsString(Map.of("leadId", "920000000000701", "mapping",
+				Map.of("id", "probe", "destination", "anywhere", "match",
+						Map.of("when", Map.of("field", "email", "equals", " Ana@Example.COM ")), "fields",
+						Map.of("x", Map.of("template", "{{platform}}")))));
+		HttpResponse<String> response = this.client.call("POST", "/api/v1/mappings/preview", probe, "vera",
+				TestUsers.PASSWORD);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+		assertThat(this.json.readTree(response.body()).get("detail").asText()).contains("stored mapping");
+		assertThat(this.client.call("POST", "/api/v1/mappings/preview", probe, "admin", PASSWORD).statusCode())
+			.isEqualTo(200);
 	}
 
 	private JsonNode preview(String request) throws Exception {
