@@ -6,6 +6,7 @@ import java.util.Map;
 import io.leadrelay.destination.DestinationChanged;
 import io.leadrelay.mapping.MappingSaved;
 import io.leadrelay.page.PageChanged;
+import io.leadrelay.security.TokenChanged;
 import io.leadrelay.security.UserCreated;
 
 import org.springframework.context.event.EventListener;
@@ -85,6 +86,21 @@ class AuditedEvents {
 	void userCreated(UserCreated event) {
 		record(event.actor(), "user.created", "user", event.username(),
 				AuditDetails.of("role", event.role().name(), "reason", event.reason()));
+	}
+
+	@EventListener
+	void tokenCreated(TokenChanged.Created event) {
+		token(event, "token.created", AuditDetails.of("owner", event.owner(), "name", event.name(), "expiresAt",
+				event.expiresAt().toString()));
+	}
+
+	@EventListener
+	void tokenRevoked(TokenChanged.Revoked event) {
+		token(event, "token.revoked", AuditDetails.of("owner", event.owner(), "name", event.name()));
+	}
+
+	private void token(TokenChanged event, String action, Map<String, ?> details) {
+		record(event.actor(), action, "api_token", String.valueOf(event.tokenId()), details);
 	}
 
 	private void page(PageChanged event, String actor, String action, Map<String, ?> details) {
