@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -180,23 +183,41 @@ class ApiTokensTests {
 	@Test
 	void enginesOnOneDatabaseShareTheLimit() throws Exception {
 		String secret = this.tokens.create(this.mia, "mia", "ci", Duration.ofDays(1)).secret();
-		List<ApiTokens> engines = List.of(engine(), engine());
+		List<ApiTokens> engines = List.of(engine(), engine(), engine(), engine());
+		int workers = 8;
+		int calls = 10;
+		CyclicBarrier start = new CyclicBarrier(workers);
 		AtomicInteger accepted = new AtomicInteger();
-		AtomicInteger limited = new AtomicInteger();
-		List<CompletableFuture<Void>> workers = new ArrayList<>();
-		for (int worker = 0; worker < 4; worker++) {
-			ApiTokens engine = engines.get(worker % 2);
-			workers.add(CompletableFuture.runAsync(() -> {
-				for (int i = 0; i < 5; i++) {
-					Verdict verdict = engine.authenticate(secret);
-					(verdict instanceof Verdict.Accepted ? accepted : limited).incrementAndGet();
-				}
-			}));
+		List<CompletableFuture<Void>> running = new ArrayList<>();
+		ExecutorService threads = Executors.newFixedThreadPool(workers);
+		try {
+			for (int worker = 0; worker < workers; worker++) {
+				ApiTokens engine = engines.get(worker % engines.size());
+				running.add(CompletableFuture.runAsync(() -> {
+					await(start);
+					for (int i = 0; i < calls; i++) {
+						if (engine.authenticate(secret) instanceof Verdict.Accepted) {
+							accepted.incrementAndGet();
+						}
+					}
+				}, threads));
+			}
+			CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 		}
-		CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		finally {
+			threads.shutdownNow();
+		}
 
 		assertThat(accepted).hasValue(LIMIT);
-		assertThat(limited).hasValue(20 - LIMIT);
+	}
+
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await(30, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
