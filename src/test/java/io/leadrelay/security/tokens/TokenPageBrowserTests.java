@@ -33,6 +33,7 @@ class TokenPageBrowserTests extends BrowserTest {
 			.asString()
 			.contains("nightly export", secret.substring(0, 9) + "…", "in 30 days", "Never", "Active");
 		screenshot("tokens-created");
+		assertThat(page.copyNewTokenSecret()).isEqualTo("Copied");
 		assertThat(leads(secret)).isEqualTo(200);
 
 		open("/account/tokens");

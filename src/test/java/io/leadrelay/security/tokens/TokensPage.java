@@ -42,6 +42,13 @@ class TokensPage {
 		return this.browser.findElement(By.id("new-token-secret")).getDomAttribute("value");
 	}
 
+	/** Presses the copy button beside the new secret; the button's text afterwards. */
+	String copyNewTokenSecret() {
+		this.browser.findElement(By.id("copy-token")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.id("copy-token"), "Copied"));
+		return this.browser.findElement(By.id("copy-token")).getText();
+	}
+
 	String nameError() {
 		return this.browser.findElement(By.id("token-name-error")).getText();
 	}
