@@ -7,6 +7,7 @@ import io.leadrelay.destination.DestinationChanged;
 import io.leadrelay.mapping.MappingSaved;
 import io.leadrelay.page.PageChanged;
 import io.leadrelay.security.TokenChanged;
+import io.leadrelay.security.TwoFactorChanged;
 import io.leadrelay.security.UserCreated;
 
 import org.springframework.context.event.EventListener;
@@ -86,6 +87,28 @@ class AuditedEvents {
 	void userCreated(UserCreated event) {
 		record(event.actor(), "user.created", "user", event.username(),
 				AuditDetails.of("role", event.role().name(), "reason", event.reason()));
+	}
+
+	@EventListener
+	void twoFactorEnabled(TwoFactorChanged.Enabled event) {
+		record(event.actor(), "user.two_factor_enabled", "user", event.username(), null);
+	}
+
+	@EventListener
+	void twoFactorDisabled(TwoFactorChanged.Disabled event) {
+		record(event.actor(), "user.two_factor_disabled", "user", event.username(), null);
+	}
+
+	@EventListener
+	void recoveryCodeUsed(TwoFactorChanged.RecoveryCodeUsed event) {
+		record(event.username(), "user.recovery_code_used", "user", event.username(),
+				AuditDetails.of("remaining", event.remaining()));
+	}
+
+	@EventListener
+	void twoFactorCodeRefused(TwoFactorChanged.CodeRefused event) {
+		record(event.username(), "user.two_factor_code_refused", "user", event.username(), AuditDetails.of("address",
+				event.address(), "lockedUntil", (event.lockedUntil() != null) ? event.lockedUntil().toString() : null));
 	}
 
 	@EventListener
