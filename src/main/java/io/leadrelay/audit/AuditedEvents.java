@@ -6,6 +6,7 @@ import java.util.Map;
 import io.leadrelay.destination.DestinationChanged;
 import io.leadrelay.mapping.MappingSaved;
 import io.leadrelay.page.PageChanged;
+import io.leadrelay.security.TokenChanged;
 import io.leadrelay.security.TwoFactorChanged;
 import io.leadrelay.security.PasswordChanged;
 import io.leadrelay.security.SignInRefused;
@@ -129,6 +130,21 @@ class AuditedEvents {
 	void passwordChanged(PasswordChanged event) {
 		record(event.username(), "user.password_changed", "user", event.username(),
 				AuditDetails.of("forced", event.forced()));
+	}
+
+	@EventListener
+	void tokenCreated(TokenChanged.Created event) {
+		token(event, "token.created", AuditDetails.of("owner", event.owner(), "name", event.name(), "expiresAt",
+				event.expiresAt().toString()));
+	}
+
+	@EventListener
+	void tokenRevoked(TokenChanged.Revoked event) {
+		token(event, "token.revoked", AuditDetails.of("owner", event.owner(), "name", event.name()));
+	}
+
+	private void token(TokenChanged event, String action, Map<String, ?> details) {
+		record(event.actor(), action, "api_token", String.valueOf(event.tokenId()), details);
 	}
 
 	private void page(PageChanged event, String actor, String action, Map<String, ?> details) {

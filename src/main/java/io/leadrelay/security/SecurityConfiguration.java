@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.security.signin.SignInThrottle;
+import io.leadrelay.security.tokens.BearerTokenFilter;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -51,9 +53,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper mapper, StoredUsers users, PasswordEncoder encoder,
-			SecurityProperties properties, SignInThrottle throttle) throws Exception {
+			SecurityProperties properties, SignInThrottle throttle, BearerTokenFilter bearerTokens) throws Exception {
 		ProblemResponses problems = new ProblemResponses(mapper);
 		http.securityMatcher("/api/**")
+			.addFilterBefore(bearerTokens, BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(AccessRules::apply)
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))

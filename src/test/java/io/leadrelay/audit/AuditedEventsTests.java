@@ -14,6 +14,7 @@ import io.leadrelay.mapping.MappingSaved;
 import io.leadrelay.page.PageChanged;
 import io.leadrelay.page.TokenStatus;
 import io.leadrelay.security.Role;
+import io.leadrelay.security.TokenChanged;
 import io.leadrelay.security.UserCreated;
 import io.leadrelay.support.MigratedDatabases;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +103,17 @@ class AuditedEventsTests {
 
 		assertThat(trail())
 			.containsExactly("system user.created user admin {\"role\":\"ADMIN\",\"reason\":\"bootstrap\"}");
+	}
+
+	@Test
+	void recordsCreatedAndRevokedTokens() {
+		publish(new TokenChanged.Created(7, "nightly export", "mia", "mia", Instant.parse("2026-06-01T10:00:00Z")),
+				new TokenChanged.Revoked(7, "nightly export", "mia", "mia"));
+
+		assertThat(trail()).containsExactly(
+				"mia token.created api_token 7 {\"owner\":\"mia\",\"name\":\"nightly export\","
+						+ "\"expiresAt\":\"2026-06-01T10:00:00Z\"}",
+				"mia token.revoked api_token 7 {\"owner\":\"mia\",\"name\":\"nightly export\"}");
 	}
 
 	@Test
