@@ -6,6 +6,7 @@ import java.util.Map;
 import io.leadrelay.destination.DestinationChanged;
 import io.leadrelay.mapping.MappingSaved;
 import io.leadrelay.page.PageChanged;
+import io.leadrelay.security.UserChanged;
 import io.leadrelay.security.UserCreated;
 
 import org.springframework.context.event.EventListener;
@@ -87,8 +88,32 @@ class AuditedEvents {
 				AuditDetails.of("role", event.role().name(), "reason", event.reason()));
 	}
 
+	@EventListener
+	void userRoleChanged(UserChanged.RoleChanged event) {
+		user(event, "user.role_changed", AuditDetails.of("from", event.from().name(), "to", event.to().name()));
+	}
+
+	@EventListener
+	void userDisabled(UserChanged.Disabled event) {
+		user(event, "user.disabled", null);
+	}
+
+	@EventListener
+	void userEnabled(UserChanged.Enabled event) {
+		user(event, "user.enabled", null);
+	}
+
+	@EventListener
+	void userPasswordReset(UserChanged.PasswordReset event) {
+		user(event, "user.password_reset", null);
+	}
+
 	private void page(PageChanged event, String actor, String action, Map<String, ?> details) {
 		record(actor, action, "page", event.pageId(), details);
+	}
+
+	private void user(UserChanged event, String action, Map<String, ?> details) {
+		record(event.actor(), action, "user", event.username(), details);
 	}
 
 	private void destination(DestinationChanged event, String actor, String action, Map<String, ?> details) {
