@@ -57,26 +57,27 @@ class AdminBootstrap implements ApplicationRunner {
 		boolean generated = this.properties.bootstrapAdminPassword() == null;
 		String password = generated ? randomPassword() : this.properties.bootstrapAdminPassword();
 		try {
-			this.transactions.executeWithoutResult((status) -> createAdmin(password));
+			this.transactions.executeWithoutResult((status) -> createAdmin(password, generated));
 		}
 		catch (DuplicateKeyException ex) {
 			// Another instance on the same database created it first.
 			return;
 		}
 		if (generated) {
-			log.warn("Created user '{}' with the generated password: {}  (set leadrelay.security."
-					+ "bootstrap-admin-password to choose it; this is shown once)", ADMIN, password);
+			log.warn("Created user '{}' with the generated password: {}  (shown once; sign in at /login, where "
+					+ "you will choose your own; or set leadrelay.security.bootstrap-admin-password before the "
+					+ "first start)", ADMIN, password);
 		}
 		else {
 			log.info("Created user '{}' with the password from leadrelay.security.bootstrap-admin-password", ADMIN);
 		}
 	}
 
-	private void createAdmin(String password) {
+	private void createAdmin(String password, boolean generated) {
 		this.jdbc.update("""
-				INSERT INTO app_user (username, password_hash, role, enabled, created_at)
-				VALUES (?, ?, ?, TRUE, ?)""", ADMIN, this.encoder.encode(password), Role.ADMIN.name(),
-				this.clock.instant().atOffset(ZoneOffset.UTC));
+				INSERT INTO app_user (username, password_hash, role, enabled, created_at, must_change_password)
+				VALUES (?, ?, ?, TRUE, ?, ?)""", ADMIN, this.encoder.encode(password), Role.ADMIN.name(),
+				this.clock.instant().atOffset(ZoneOffset.UTC), generated);
 		this.events.publishEvent(new UserCreated(ADMIN, Role.ADMIN, "system", "bootstrap"));
 	}
 

@@ -29,9 +29,11 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
-		response.setHeader("WWW-Authenticate", "Basic realm=\"LeadRelay\"");
-		write(request, response, HttpStatus.UNAUTHORIZED,
-				"Sign in with HTTP Basic as a LeadRelay user: the credentials are missing or wrong");
+		response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"LeadRelay\"");
+		String detail = (exception instanceof BasicAuthenticationChecks.SignInRefusedException) ? exception.getMessage()
+				: "Sign in with an API token (Authorization: Bearer) or HTTP Basic as a LeadRelay user: "
+						+ "the credentials are missing or wrong";
+		write(request, response, HttpStatus.UNAUTHORIZED, detail);
 	}
 
 	@Override

@@ -2,31 +2,30 @@ package io.leadrelay.security;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.jdbc.JdbcDaoImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Who may call what. The webhook is open (its signature is its authentication), health
- * and metrics are open for probes and scrapers, the API wants HTTP Basic against the
- * users table. Every role reads and previews; marketers also edit mappings and replay
- * deliveries; the rest is for admins.
+ * The filter chains. The webhook is open (its signature is its authentication); the API
+ * is stateless (HTTP Basic, API tokens) and answers problem JSON; everything else is the
+ * admin UI, signed in with a form and a session. Both the API and the UI ask one
+ * {@link AccessPolicy} who may do what.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -50,40 +49,60 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper mapper) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper mapper, StoredUsers users, PasswordEncoder encoder,
+			SecurityProperties properties) throws Exception {
 		ProblemResponses problems = new ProblemResponses(mapper);
-		return http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**")
-				.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name(), Role.VIEWER.name())
-				.requestMatchers(HttpMethod.POST, "/api/v1/mappings/preview")
-				.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name(), Role.VIEWER.name())
-				.requestMatchers("/api/v1/mappings/**")
-				.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name())
-				.requestMatchers(HttpMethod.POST, "/api/v1/deliveries/replay", "/api/v1/deliveries/*/replay")
-				.hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name())
-				.anyRequest()
-				.hasRole(Role.ADMIN.name()))
-			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(AccessRules::apply)
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.csrf(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.build();
+			.logout(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		if (properties.apiBasicAuth()) {
+			http.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+				.authenticationManager(basicAuthentication(users, encoder));
+		}
+		else {
+			http.httpBasic(AbstractHttpConfigurer::disable);
+		}
+		return http.build();
 	}
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
-		return http
-			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
-			.httpBasic((basic) -> {
-			})
+	SecurityFilterChain pageSecurity(HttpSecurity http, StoredUsers users, PasswordEncoder encoder, SignInSteps steps)
+			throws Exception {
+		return http.authorizeHttpRequests(AccessRules::apply)
+			.authenticationManager(formAuthentication(users, encoder))
+			.formLogin((form) -> form.loginPage("/login")
+				.successHandler((request, response,
+						authentication) -> response.sendRedirect(request.getContextPath() + steps
+							.passwordAccepted(request, response, (LeadRelayUser) authentication.getPrincipal())))
+				.failureUrl("/login?error")
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new PageEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+				.accessDeniedHandler(new PendingStepRedirect()))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
 			.build();
+	}
+
+	private static AuthenticationManager formAuthentication(StoredUsers users, PasswordEncoder encoder) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(encoder);
+		return new ProviderManager(provider);
+	}
+
+	private static AuthenticationManager basicAuthentication(StoredUsers users, PasswordEncoder encoder) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(encoder);
+		provider.setPostAuthenticationChecks(new BasicAuthenticationChecks());
+		return new ProviderManager(provider);
 	}
 
 	@Bean
@@ -92,12 +111,13 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	UserDetailsService userDetailsService(DataSource dataSource) {
-		JdbcDaoImpl users = new JdbcDaoImpl();
-		users.setDataSource(dataSource);
-		users.setUsersByUsernameQuery("SELECT username, password_hash, enabled FROM app_user WHERE username = ?");
-		users.setAuthoritiesByUsernameQuery("SELECT username, 'ROLE_' || role FROM app_user WHERE username = ?");
-		return users;
+	StoredUsers storedUsers(JdbcTemplate jdbc) {
+		return new StoredUsers(jdbc);
+	}
+
+	@Bean
+	SignInSteps signInSteps(StoredUsers users, SecurityProperties properties) {
+		return new SignInSteps(users, properties);
 	}
 
 	@Bean

@@ -7,16 +7,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Empties the tables tests write, so that each test starts from an engine with no leads,
- * pages, destinations, mappings or audit events, whichever test class used the context's
- * database before. Users stay: the bootstrap admin signs the tests' API calls, and tests
- * replace the users they add.
+ * pages, destinations, mappings, audit events or users but the bootstrap admin, whichever
+ * test class used the context's database before. The admin stays (it signs the tests' API
+ * calls), back to its first-start state but for its password, which a test that changes
+ * it sets back.
  */
 public final class TableCleaner {
 
 	/** The tables tests write, each before the tables it references. */
 	static final List<String> TABLES = List.of("delivery_attempt", "delivery", "lead", "lead_event", "form_watermark",
 			"mapping_version", "mapping", "page", "destination", "destination_rate_limit", "pipedrive_person",
-			"audit_event");
+			"audit_event", "app_user");
 
 	private TableCleaner() {
 	}
@@ -35,9 +36,17 @@ public final class TableCleaner {
 			switch (table) {
 				case "mapping_version" -> deleteAllBut(jdbc, table, "mapping_id", mappingIds);
 				case "mapping" -> deleteAllBut(jdbc, table, "id", mappingIds);
+				case "app_user" -> keepOnlyTheBootstrapAdmin(jdbc);
 				default -> jdbc.update("DELETE FROM " + table);
 			}
 		}
+	}
+
+	private static void keepOnlyTheBootstrapAdmin(JdbcTemplate jdbc) {
+		jdbc.update("DELETE FROM app_user WHERE username <> 'admin'");
+		jdbc.update("""
+				UPDATE app_user SET role = 'ADMIN', enabled = TRUE, disabled_at = NULL, must_change_password = FALSE,
+				totp_secret = NULL, totp_last_step = NULL WHERE username = 'admin'""");
 	}
 
 	private static void deleteAllBut(JdbcTemplate jdbc, String table, String idColumn, String... ids) {
