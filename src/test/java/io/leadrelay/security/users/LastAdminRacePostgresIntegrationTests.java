@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.leadrelay.security.Role;
 import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.OnPostgres;
+import io.leadrelay.support.TableCleaner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,7 @@ class LastAdminRacePostgresIntegrationTests {
 	@BeforeEach
 	@AfterEach
 	void onlyTheBootstrapAdmin() {
-		this.jdbc.update("DELETE FROM app_user WHERE username <> 'admin'");
-		this.jdbc.update("UPDATE app_user SET role = 'ADMIN', enabled = TRUE, disabled_at = NULL");
+		TableCleaner.deleteAll(this.jdbc);
 	}
 
 	@Test

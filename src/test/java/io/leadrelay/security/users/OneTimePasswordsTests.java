@@ -32,7 +32,7 @@ class OneTimePasswordsTests {
 	@Test
 	void makesPasswordsThePolicyAccepts() {
 		String password = new OneTimePasswords().next();
-		assertThat(new PasswordPolicy().check("mia", password)).isEmpty();
+		assertThat(new PasswordPolicy().refusal("mia", password)).isEmpty();
 		assertThat(new OneTimePasswords().next()).isNotEqualTo(password);
 	}
 

@@ -47,8 +47,6 @@ abstract class UsersApiIntegrationTests {
 	void onlyTheBootstrapAdmin() {
 		this.client = new WebhookClient(this.port);
 		TableCleaner.deleteAll(this.jdbc);
-		this.jdbc.update("DELETE FROM app_user WHERE username <> 'admin'");
-		this.jdbc.update("UPDATE app_user SET role = 'ADMIN', enabled = TRUE, disabled_at = NULL");
 	}
 
 	@Test
@@ -91,7 +89,13 @@ abstract class UsersApiIntegrationTests {
 		HttpResponse<String> refused = admin("POST", "/api/v1/users", """
 				{"username":"vic","role":"VIEWER","password":"short"}""");
 		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(this.json.readTree(refused.body()).get("field").asText()).isEqualTo("password");
+		JsonNode problem = this.json.readTree(refused.body());
+		assertThat(problem.get("field").asText()).isEqualTo("password");
+		assertThat(problem.get("detail").asText()).isEqualTo("The password must be at least 12 characters long");
+		HttpResponse<String> tooLong = admin("POST", "/api/v1/users",
+				"{\"username\":\"vic\",\"role\":\"VIEWER\",\"password\":\"" + "é".repeat(40) + "\"}");
+		assertThat(tooLong.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(tooLong.body()).get("field").asText()).isEqualTo("password");
 		assertThat(userCount("vic")).isZero();
 	}
 
