@@ -14,6 +14,7 @@ import io.leadrelay.mapping.MappingSaved;
 import io.leadrelay.page.PageChanged;
 import io.leadrelay.page.TokenStatus;
 import io.leadrelay.security.Role;
+import io.leadrelay.security.UserChanged;
 import io.leadrelay.security.UserCreated;
 import io.leadrelay.support.MigratedDatabases;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +103,18 @@ class AuditedEventsTests {
 
 		assertThat(trail())
 			.containsExactly("system user.created user admin {\"role\":\"ADMIN\",\"reason\":\"bootstrap\"}");
+	}
+
+	@Test
+	void recordsAdminsChangesToUsers() {
+		publish(new UserChanged.RoleChanged("mia", "admin", Role.VIEWER, Role.MARKETER),
+				new UserChanged.Disabled("mia", "admin"), new UserChanged.Enabled("mia", "ada"),
+				new UserChanged.PasswordReset("mia", "admin"));
+
+		assertThat(trail()).containsExactly(
+				"admin user.role_changed user mia {\"from\":\"VIEWER\",\"to\":\"MARKETER\"}",
+				"admin user.disabled user mia -", "ada user.enabled user mia -",
+				"admin user.password_reset user mia -");
 	}
 
 	@Test
