@@ -26,6 +26,7 @@ class AccountPageController {
 	String account(@AuthenticationPrincipal LeadRelayUser user, Model model, HttpServletRequest request) {
 		model.addAttribute("activeNav", "account");
 		model.addAttribute("account", this.users.get(user.id()));
+		model.addAttribute("roleDescriptions", RoleDescriptions.ALL);
 		return Fragments.view(request, "account");
 	}
 

@@ -39,6 +39,7 @@ class UsersPageController {
 	void navigation(Model model) {
 		model.addAttribute("activeNav", "users");
 		model.addAttribute("roles", Role.values());
+		model.addAttribute("roleDescriptions", RoleDescriptions.ALL);
 	}
 
 	@GetMapping

@@ -33,6 +33,8 @@ class UsersBrowserTests extends BrowserTest {
 		screenshot("users-list-only-admin");
 
 		UsersPages.NewUserPage form = list.addUser().fill("mia", "marketer");
+		assertThat(browser().findElement(By.cssSelector("label[for=role-viewer]")).getText())
+			.isEqualTo("Viewer: reads everything but a lead's personal data");
 		screenshot("users-new");
 		UsersPages.UserPage mia = form.submit();
 		assertThat(mia.username()).isEqualTo("mia");
@@ -57,6 +59,8 @@ class UsersBrowserTests extends BrowserTest {
 		UsersPages.AccountPage account = new UsersPages.AccountPage(browser(), waitFor());
 		assertThat(account.username()).isEqualTo("mia");
 		assertThat(account.role()).isEqualTo("Marketer");
+		assertThat(browser().findElement(By.id("account-role")).findElement(By.xpath("..")).getText())
+			.isEqualTo("Marketer: pages, destinations, mappings, replays and test leads; sees lead answers");
 		screenshot("account");
 		assertThat(this.jdbc.queryForObject("SELECT must_change_password FROM app_user WHERE username = 'mia'",
 				Boolean.class))
