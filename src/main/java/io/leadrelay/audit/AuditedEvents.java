@@ -6,6 +6,7 @@ import java.util.Map;
 import io.leadrelay.destination.DestinationChanged;
 import io.leadrelay.mapping.MappingSaved;
 import io.leadrelay.page.PageChanged;
+import io.leadrelay.security.TwoFactorChanged;
 import io.leadrelay.security.UserChanged;
 import io.leadrelay.security.UserCreated;
 
@@ -106,6 +107,28 @@ class AuditedEvents {
 	@EventListener
 	void userPasswordReset(UserChanged.PasswordReset event) {
 		user(event, "user.password_reset", null);
+	}
+
+	@EventListener
+	void twoFactorEnabled(TwoFactorChanged.Enabled event) {
+		record(event.actor(), "user.two_factor_enabled", "user", event.username(), null);
+	}
+
+	@EventListener
+	void twoFactorDisabled(TwoFactorChanged.Disabled event) {
+		record(event.actor(), "user.two_factor_disabled", "user", event.username(), null);
+	}
+
+	@EventListener
+	void recoveryCodeUsed(TwoFactorChanged.RecoveryCodeUsed event) {
+		record(event.username(), "user.recovery_code_used", "user", event.username(),
+				AuditDetails.of("remaining", event.remaining()));
+	}
+
+	@EventListener
+	void twoFactorCodeRefused(TwoFactorChanged.CodeRefused event) {
+		record(event.username(), "user.two_factor_code_refused", "user", event.username(), AuditDetails.of("address",
+				event.address(), "lockedUntil", (event.lockedUntil() != null) ? event.lockedUntil().toString() : null));
 	}
 
 	private void page(PageChanged event, String actor, String action, Map<String, ?> details) {

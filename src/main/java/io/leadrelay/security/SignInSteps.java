@@ -59,6 +59,10 @@ public class SignInSteps {
 		if (completed != null) {
 			done.add(completed);
 		}
+		if (completed == Step.ENROL_TWO_FACTOR) {
+			// Enrolment ends with a code from the new app: that is the second factor.
+			done.add(Step.TWO_FACTOR);
+		}
 		Optional<LeadRelayUser> user = this.users.find(signedIn.username()).filter(LeadRelayUser::isEnabled);
 		if (user.isEmpty()) {
 			this.contexts.clearContext();

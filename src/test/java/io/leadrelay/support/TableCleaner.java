@@ -17,7 +17,7 @@ public final class TableCleaner {
 	/** The tables tests write, each before the tables it references. */
 	static final List<String> TABLES = List.of("delivery_attempt", "delivery", "lead", "lead_event", "form_watermark",
 			"mapping_version", "mapping", "page", "destination", "destination_rate_limit", "pipedrive_person",
-			"audit_event", "app_user");
+			"audit_event", "recovery_code", "two_factor_failure", "app_user");
 
 	private TableCleaner() {
 	}
