@@ -10,6 +10,7 @@ import io.leadrelay.security.TokenChanged;
 import io.leadrelay.security.TwoFactorChanged;
 import io.leadrelay.security.PasswordChanged;
 import io.leadrelay.security.SignInRefused;
+import io.leadrelay.security.UserChanged;
 import io.leadrelay.security.UserCreated;
 
 import org.springframework.context.event.EventListener;
@@ -92,6 +93,26 @@ class AuditedEvents {
 	}
 
 	@EventListener
+	void userRoleChanged(UserChanged.RoleChanged event) {
+		user(event, "user.role_changed", AuditDetails.of("from", event.from().name(), "to", event.to().name()));
+	}
+
+	@EventListener
+	void userDisabled(UserChanged.Disabled event) {
+		user(event, "user.disabled", null);
+	}
+
+	@EventListener
+	void userEnabled(UserChanged.Enabled event) {
+		user(event, "user.enabled", null);
+	}
+
+	@EventListener
+	void userPasswordReset(UserChanged.PasswordReset event) {
+		user(event, "user.password_reset", null);
+	}
+
+	@EventListener
 	void twoFactorEnabled(TwoFactorChanged.Enabled event) {
 		record(event.actor(), "user.two_factor_enabled", "user", event.username(), null);
 	}
@@ -149,6 +170,10 @@ class AuditedEvents {
 
 	private void page(PageChanged event, String actor, String action, Map<String, ?> details) {
 		record(actor, action, "page", event.pageId(), details);
+	}
+
+	private void user(UserChanged event, String action, Map<String, ?> details) {
+		record(event.actor(), action, "user", event.username(), details);
 	}
 
 	private void destination(DestinationChanged event, String actor, String action, Map<String, ?> details) {

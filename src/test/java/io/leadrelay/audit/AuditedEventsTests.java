@@ -15,6 +15,7 @@ import io.leadrelay.page.PageChanged;
 import io.leadrelay.page.TokenStatus;
 import io.leadrelay.security.Role;
 import io.leadrelay.security.TokenChanged;
+import io.leadrelay.security.UserChanged;
 import io.leadrelay.security.UserCreated;
 import io.leadrelay.support.MigratedDatabases;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +115,18 @@ class AuditedEventsTests {
 				"mia token.created api_token 7 {\"owner\":\"mia\",\"name\":\"nightly export\","
 						+ "\"expiresAt\":\"2026-06-01T10:00:00Z\"}",
 				"mia token.revoked api_token 7 {\"owner\":\"mia\",\"name\":\"nightly export\"}");
+	}
+
+	@Test
+	void recordsAdminsChangesToUsers() {
+		publish(new UserChanged.RoleChanged("mia", "admin", Role.VIEWER, Role.MARKETER),
+				new UserChanged.Disabled("mia", "admin"), new UserChanged.Enabled("mia", "ada"),
+				new UserChanged.PasswordReset("mia", "admin"));
+
+		assertThat(trail()).containsExactly(
+				"admin user.role_changed user mia {\"from\":\"VIEWER\",\"to\":\"MARKETER\"}",
+				"admin user.disabled user mia -", "ada user.enabled user mia -",
+				"admin user.password_reset user mia -");
 	}
 
 	@Test
