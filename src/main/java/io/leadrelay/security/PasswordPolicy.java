@@ -28,10 +28,10 @@ public class PasswordPolicy {
 	public static final int MIN_LENGTH = 12;
 
 	/**
-	 * The most characters a password may have: bcrypt reads 72 bytes, but a long one does
-	 * no harm.
+	 * The most bytes (UTF-8) a password may have: bcrypt reads no more, and Spring
+	 * Security's encoder refuses a longer one rather than ignore the rest.
 	 */
-	public static final int MAX_LENGTH = 128;
+	public static final int MAX_BYTES = 72;
 
 	static final String COMMON_PASSWORDS = "common-passwords.txt";
 
@@ -56,8 +56,9 @@ public class PasswordPolicy {
 		if (length < MIN_LENGTH) {
 			return Optional.of("must be at least " + MIN_LENGTH + " characters long");
 		}
-		if (length > MAX_LENGTH) {
-			return Optional.of("must be at most " + MAX_LENGTH + " characters long");
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+			return Optional.of("must be at most " + MAX_BYTES
+					+ " characters long (fewer with accented letters or emoji, which take more room)");
 		}
 		String folded = password.toLowerCase(Locale.ROOT);
 		if (username != null && folded.equals(username.toLowerCase(Locale.ROOT))) {
@@ -81,7 +82,7 @@ public class PasswordPolicy {
 		});
 	}
 
-	private static Set<String> load(String name) {
+	static Set<String> load(String name) {
 		Set<String> passwords = new HashSet<>();
 		try (InputStream in = PasswordPolicy.class.getResourceAsStream(name)) {
 			if (in == null) {

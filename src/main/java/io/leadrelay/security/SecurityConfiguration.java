@@ -20,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -79,6 +80,7 @@ class SecurityConfiguration {
 	SecurityFilterChain pageSecurity(HttpSecurity http, StoredUsers users, PasswordEncoder encoder, SignInSteps steps,
 			SignInThrottle throttle) throws Exception {
 		return http.authorizeHttpRequests(AccessRules::apply)
+			.addFilterBefore(new SignedInUserRefresh(users, steps), AuthorizationFilter.class)
 			.authenticationManager(formAuthentication(users, encoder, throttle))
 			.formLogin((form) -> form.loginPage("/login")
 				.successHandler((request, response,

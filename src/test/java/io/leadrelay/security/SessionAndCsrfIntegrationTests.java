@@ -1,17 +1,10 @@
 package io.leadrelay.security;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.leadrelay.support.LeadRelayIntegrationTest;
+import io.leadrelay.support.PageSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,98 +19,64 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LeadRelayIntegrationTest
 class SessionAndCsrfIntegrationTests {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
 	@LocalServerPort
 	private int port;
 
-	private HttpClient browser;
+	private PageSession browser;
 
 	@BeforeEach
 	void newBrowser() {
-		this.browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		this.browser = new PageSession(this.port);
 	}
 
 	@Test
-	void givesASessionCookieThatScriptsCannotReadAndOtherSitesCannotSend() throws Exception {
-		HttpResponse<String> page = get("/login");
+	void givesASessionCookieThatScriptsCannotReadAndOtherSitesCannotSend() {
+		HttpResponse<String> page = this.browser.get("/login");
 		String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
 		assertThat(cookie).startsWith("LEADRELAY_SESSION=").contains("HttpOnly").contains("SameSite=Lax");
 		assertThat(cookie).doesNotContain("Secure");
 	}
 
 	@Test
-	void marksTheCookieSecureBehindATlsProxy() throws Exception {
-		HttpResponse<String> page = send(request("/login").header("X-Forwarded-Proto", "https").GET());
+	void marksTheCookieSecureBehindATlsProxy() {
+		HttpResponse<String> page = this.browser
+			.send(this.browser.request("/login").header("X-Forwarded-Proto", "https").GET());
 		assertThat(page.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure");
 	}
 
 	@Test
-	void refusesASignInWithoutTheFormsCsrfToken() throws Exception {
-		get("/login");
-		HttpResponse<String> signIn = post("/login",
-				"username=admin&password=" + encode(LeadRelayIntegrationTest.ADMIN_PASSWORD));
+	void refusesASignInWithoutTheFormsCsrfToken() {
+		this.browser.get("/login");
+		HttpResponse<String> signIn = this.browser.post("/login",
+				"username=admin&password=" + PageSession.encode(LeadRelayIntegrationTest.ADMIN_PASSWORD));
 		assertThat(signIn.statusCode()).isEqualTo(403);
-		assertThat(get("/").statusCode()).isEqualTo(302);
+		assertThat(this.browser.get("/").statusCode()).isEqualTo(302);
 	}
 
 	@Test
-	void signsInWithTheTokenAndRefusesToSignOutWithoutIt() throws Exception {
+	void signsInWithTheTokenAndRefusesToSignOutWithoutIt() {
 		signIn();
-		assertThat(get("/").statusCode()).isEqualTo(200);
-		assertThat(post("/logout", "").statusCode()).isEqualTo(403);
-		assertThat(get("/").statusCode()).as("still signed in").isEqualTo(200);
+		assertThat(this.browser.get("/").statusCode()).isEqualTo(200);
+		assertThat(this.browser.post("/logout", "").statusCode()).isEqualTo(403);
+		assertThat(this.browser.get("/").statusCode()).as("still signed in").isEqualTo(200);
 	}
 
 	@Test
-	void acceptsTheTokenInTheHeaderHtmxSends() throws Exception {
+	void acceptsTheTokenInTheHeaderHtmxSends() {
 		signIn();
-		String token = csrfToken(get("/").body());
-		HttpResponse<String> signOut = send(request("/logout").header("HX-Request", "true")
+		String token = PageSession.csrfToken(this.browser.get("/").body());
+		HttpResponse<String> signOut = this.browser.send(this.browser.request("/logout")
+			.header("HX-Request", "true")
 			.header("X-CSRF-TOKEN", token)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.noBody()));
 		assertThat(signOut.statusCode()).isEqualTo(302);
-		assertThat(get("/").statusCode()).as("signed out").isEqualTo(302);
+		assertThat(this.browser.get("/").statusCode()).as("signed out").isEqualTo(302);
 	}
 
-	private void signIn() throws Exception {
-		String token = csrfToken(get("/login").body());
-		HttpResponse<String> signIn = post("/login", "username=admin&password="
-				+ encode(LeadRelayIntegrationTest.ADMIN_PASSWORD) + "&_csrf=" + encode(token));
-		assertThat(signIn.statusCode()).isEqualTo(302);
+	private void signIn() {
+		HttpResponse<String> signIn = this.browser.signIn("admin", LeadRelayIntegrationTest.ADMIN_PASSWORD);
 		assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/");
-	}
-
-	private static String csrfToken(String page) {
-		Matcher field = CSRF.matcher(page);
-		if (field.find()) {
-			return field.group(1);
-		}
-		Matcher meta = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
-		assertThat(meta.find()).as("a CSRF token in the page").isTrue();
-		return meta.group(1);
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return send(request(path).GET());
-	}
-
-	private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)));
-	}
-
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.leadrelay.security.users;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -33,8 +32,6 @@ class Users {
 	private static final String COLUMNS = """
 			SELECT id, username, role, enabled, must_change_password, totp_secret IS NOT NULL, created_at,
 			    password_changed_at, disabled_at FROM app_user""";
-
-	private static final int BCRYPT_MAX_BYTES = 72;
 
 	private final JdbcTemplate jdbc;
 
@@ -139,11 +136,6 @@ class Users {
 		this.policy.refusal(username, password).ifPresent((reason) -> {
 			throw new InvalidUserException("password", "The password " + reason);
 		});
-		if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
-			// bcrypt refuses more; the policy counts characters, not bytes.
-			throw new InvalidUserException("password",
-					"The password must be at most " + BCRYPT_MAX_BYTES + " bytes long (UTF-8)");
-		}
 		return password;
 	}
 
