@@ -226,7 +226,7 @@ abstract class MappingsApiIntegrationTests {
 	}
 
 	@Test
-	void letsMarketersEditMappingsAndViewersOnlyReadThem() throws Exception {
+	void letsMarketersEditMappingsAndDestinationsAndViewersOnlyReadThem() throws Exception {
 		createUser("mia", "marketer-password", "MARKETER");
 		createUser("vera", "viewer-password", "VIEWER");
 		assertThat(this.client.call("POST", "/api/v1/mappings", YAML, CONTACTS, "vera", "viewer-password").statusCode())
@@ -239,6 +239,10 @@ abstract class MappingsApiIntegrationTests {
 		assertThat(this.client.call("POST", "/api/v1/destinations", "application/json",
 				"{\"id\":\"x\",\"name\":\"X\",\"type\":\"route\",\"settings\":{\"endpointUri\":\"direct:leads-to-files\"}}",
 				"mia", "marketer-password")
+			.statusCode()).isEqualTo(201);
+		assertThat(this.client.call("POST", "/api/v1/destinations", "application/json",
+				"{\"id\":\"y\",\"name\":\"Y\",\"type\":\"route\",\"settings\":{\"endpointUri\":\"direct:leads-to-files\"}}",
+				"vera", "viewer-password")
 			.statusCode()).isEqualTo(403);
 	}
 

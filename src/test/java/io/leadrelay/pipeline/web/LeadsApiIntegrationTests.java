@@ -59,7 +59,8 @@ class LeadsApiIntegrationTests {
 		assertThat(this.jdbc.queryForObject("SELECT role FROM app_user WHERE username = 'admin'", String.class))
 			.isEqualTo("ADMIN");
 		assertThat(this.jdbc.queryForList(
-				"SELECT action FROM audit_event WHERE subject_type = 'user' AND subject_id = 'admin'", String.class))
+				"SELECT action FROM audit_event WHERE subject_type = 'user' AND subject_id = 'admin' AND action = 'user.created'",
+				String.class))
 			.containsExactly("user.created");
 	}
 
@@ -69,7 +70,7 @@ class LeadsApiIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.headers().firstValue("WWW-Authenticate"))
-			.hasValueSatisfying((value) -> assertThat(value).startsWith("Basic"));
+			.hasValueSatisfying((value) -> assertThat(value).contains("Bearer").contains("Basic realm="));
 		assertThat(this.json.readTree(response.body()).get("status").asInt()).isEqualTo(401);
 	}
 
