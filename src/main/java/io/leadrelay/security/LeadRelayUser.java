@@ -1,5 +1,6 @@
 package io.leadrelay.security;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -29,8 +30,10 @@ public final class LeadRelayUser implements UserDetails, CredentialsContainer {
 
 	private final boolean twoFactorEnabled;
 
+	private final Instant passwordChangedAt;
+
 	public LeadRelayUser(long id, String username, String passwordHash, Role role, boolean enabled,
-			boolean mustChangePassword, boolean twoFactorEnabled) {
+			boolean mustChangePassword, boolean twoFactorEnabled, Instant passwordChangedAt) {
 		this.id = id;
 		this.username = username;
 		this.passwordHash = passwordHash;
@@ -38,6 +41,7 @@ public final class LeadRelayUser implements UserDetails, CredentialsContainer {
 		this.enabled = enabled;
 		this.mustChangePassword = mustChangePassword;
 		this.twoFactorEnabled = twoFactorEnabled;
+		this.passwordChangedAt = passwordChangedAt;
 	}
 
 	public long id() {
@@ -59,6 +63,11 @@ public final class LeadRelayUser implements UserDetails, CredentialsContainer {
 
 	public boolean twoFactorEnabled() {
 		return this.twoFactorEnabled;
+	}
+
+	/** When the user last chose a password; {@code null} if never (a generated one). */
+	public Instant passwordChangedAt() {
+		return this.passwordChangedAt;
 	}
 
 	/** Whether this user may see a lead's personal data (answers, payloads). */

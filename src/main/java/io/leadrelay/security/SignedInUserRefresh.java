@@ -1,6 +1,7 @@
 package io.leadrelay.security;
 
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -17,7 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Reads a signed-in user again at every page request, so that what an admin changes
  * applies at once, on every engine: a disabled or deleted user is signed out, a new role
  * is what the next page checks, and a reset password must be changed before anything
- * else. (The API reads its user at every request anyway.)
+ * else. A password changed elsewhere (another browser, a stolen session) signs this
+ * session out; the session that changed it has read the user again, and stays. (The API
+ * reads its user at every request anyway.)
  */
 class SignedInUserRefresh extends OncePerRequestFilter {
 
@@ -36,7 +39,8 @@ class SignedInUserRefresh extends OncePerRequestFilter {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof LeadRelayUser signedIn) {
 			Optional<LeadRelayUser> stored = this.users.find(signedIn.username()).filter(LeadRelayUser::isEnabled);
-			if (stored.isEmpty() || stored.get().id() != signedIn.id()) {
+			if (stored.isEmpty() || stored.get().id() != signedIn.id()
+					|| !Objects.equals(stored.get().passwordChangedAt(), signedIn.passwordChangedAt())) {
 				signOut(request);
 			}
 			else if (changed(signedIn, stored.get())) {

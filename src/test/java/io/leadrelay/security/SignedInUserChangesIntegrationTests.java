@@ -55,6 +55,21 @@ class SignedInUserChangesIntegrationTests {
 	}
 
 	@Test
+	void signsOutTheOtherSessionsWhenThePasswordChanges() {
+		PageSession elsewhere = new PageSession(this.port);
+		elsewhere.signIn("ada", TestUsers.PASSWORD);
+		String token = PageSession.csrfToken(this.ada.get("/account/password").body());
+		HttpResponse<String> changed = this.ada.post("/account/password",
+				"current=" + PageSession.encode(TestUsers.PASSWORD) + "&password=ada+chose+a+new+one"
+						+ "&confirmation=ada+chose+a+new+one&_csrf=" + PageSession.encode(token));
+		assertThat(changed.statusCode()).isEqualTo(302);
+		assertThat(this.ada.get("/").statusCode()).as("the session that changed it").isEqualTo(200);
+		HttpResponse<String> other = elsewhere.get("/");
+		assertThat(other.statusCode()).isEqualTo(302);
+		assertThat(other.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+	}
+
+	@Test
 	void asksForANewPasswordAfterAReset() {
 		this.jdbc.update("UPDATE app_user SET must_change_password = TRUE WHERE username = 'ada'");
 		HttpResponse<String> home = this.ada.get("/");
