@@ -193,7 +193,7 @@ abstract class RegistryApiIntegrationTests {
 	}
 
 	@Test
-	void letsOnlyAdminsChangePages() {
+	void refusesViewersChangesToPagesButLetsThemRead() {
 		this.jdbc.update("DELETE FROM app_user WHERE username = 'mia'");
 		this.jdbc.update(
 				"INSERT INTO app_user (username, password_hash, role, enabled, created_at) VALUES (?, ?, 'VIEWER', TRUE, ?)",
