@@ -3,15 +3,13 @@ package io.leadrelay.security.mfa;
 import java.time.Instant;
 import java.util.List;
 
+import io.leadrelay.support.TestUsers;
 import io.leadrelay.security.mfa.TwoFactorPage.RecoveryCodesPage;
 import io.leadrelay.support.browser.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,14 +18,9 @@ class TwoFactorBrowserTests extends BrowserTest {
 
 	static final String PASSWORD = "mara-password-2026";
 
-	@Autowired
-	private PasswordEncoder encoder;
-
 	@BeforeEach
 	void createMarketer() {
-		this.jdbc.update("""
-				INSERT INTO app_user (username, password_hash, role, enabled, created_at)
-				VALUES ('mara', ?, 'MARKETER', TRUE, CURRENT_TIMESTAMP)""", this.encoder.encode(PASSWORD));
+		TestUsers.replace(this.jdbc, "mara", "MARKETER", PASSWORD);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.leadrelay.support.TestUsers;
 import io.leadrelay.crypto.CryptoProperties;
 import io.leadrelay.crypto.SecretCipher;
 import io.leadrelay.security.TwoFactorChanged;
@@ -44,11 +45,7 @@ class TwoFactorTests {
 	@BeforeEach
 	void createUser() {
 		TableCleaner.deleteAll(this.jdbc);
-		this.jdbc.update("DELETE FROM app_user WHERE username = 'ada'");
-		this.jdbc.update("""
-				INSERT INTO app_user (username, password_hash, role, enabled, created_at)
-				VALUES ('ada', 'x', 'MARKETER', TRUE, CURRENT_TIMESTAMP)""");
-		this.userId = this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'ada'", Long.class);
+		this.userId = TestUsers.replace(this.jdbc, "ada", "MARKETER");
 		TwoFactorThrottle throttle = new TwoFactorThrottle(this.jdbc, this.clock, 3, Duration.ofMinutes(1),
 				Duration.ofMinutes(5));
 		this.twoFactor = new TwoFactor(new TwoFactorStore(this.jdbc), throttle, this.cipher, this.events::add,

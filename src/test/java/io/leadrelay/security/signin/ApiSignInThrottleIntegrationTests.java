@@ -3,7 +3,7 @@ package io.leadrelay.security.signin;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import io.leadrelay.security.Role;
+import io.leadrelay.support.TestUsers;
 import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.TableCleaner;
 import io.leadrelay.support.WebhookClient;
@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,15 +32,12 @@ class ApiSignInThrottleIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@Autowired
-	PasswordEncoder encoder;
-
 	WebhookClient client;
 
 	@BeforeEach
 	void setUp() {
 		TableCleaner.deleteAll(this.jdbc);
-		new TestUsers(this.jdbc, this.encoder).add("scripter", Role.VIEWER, PASSWORD);
+		TestUsers.replace(this.jdbc, "scripter", "VIEWER", PASSWORD);
 		this.client = new WebhookClient(this.port);
 	}
 

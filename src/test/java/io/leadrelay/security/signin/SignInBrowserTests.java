@@ -1,8 +1,7 @@
 package io.leadrelay.security.signin;
 
-import io.leadrelay.security.Role;
+import io.leadrelay.support.TestUsers;
 import io.leadrelay.support.browser.BrowserTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -31,23 +30,16 @@ class SignInBrowserTests extends BrowserTest {
 	@Autowired
 	PasswordEncoder encoder;
 
-	TestUsers users;
-
-	@BeforeEach
-	void setUp() {
-		this.users = new TestUsers(this.jdbc, this.encoder);
-	}
-
 	@Test
 	void signsInWithTheRightPassword() {
-		this.users.add("marketer", Role.MARKETER, CHOSEN);
+		TestUsers.replace(this.jdbc, "marketer", "MARKETER", CHOSEN);
 		signIn("marketer", CHOSEN);
 		waitFor().until(ExpectedConditions.textToBe(By.tagName("h1"), "Welcome, marketer"));
 	}
 
 	@Test
 	void locksAUserOutAfterFiveWrongPasswords() {
-		this.users.add("marketer", Role.MARKETER, CHOSEN);
+		TestUsers.replace(this.jdbc, "marketer", "MARKETER", CHOSEN);
 		SignInPage page = new SignInPage(browser(), baseUrl());
 		for (int i = 1; i <= 4; i++) {
 			assertThat(page.submit("marketer", "wrong password " + i).error())
@@ -65,7 +57,7 @@ class SignInBrowserTests extends BrowserTest {
 
 	@Test
 	void makesAGeneratedPasswordBeChangedBeforeAnythingElse() {
-		this.users.addWithGeneratedPassword("newcomer", Role.VIEWER, GENERATED);
+		TestUsers.replaceWithGeneratedPassword(this.jdbc, "newcomer", "VIEWER", GENERATED);
 		signIn("newcomer", GENERATED);
 		PasswordPage page = new PasswordPage(browser()).shown();
 		assertThat(page.asksForTheCurrentPassword()).isFalse();
@@ -99,7 +91,7 @@ class SignInBrowserTests extends BrowserTest {
 
 	@Test
 	void changesAPasswordWhenTheCurrentOneIsGiven() {
-		this.users.add("viewer", Role.VIEWER, GENERATED);
+		TestUsers.replace(this.jdbc, "viewer", "VIEWER", GENERATED);
 		signIn("viewer", GENERATED);
 		open("/account/password");
 		PasswordPage page = new PasswordPage(browser()).shown();

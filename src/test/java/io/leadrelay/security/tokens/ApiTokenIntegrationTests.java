@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.leadrelay.support.TestUsers;
 import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.TableCleaner;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,10 +47,7 @@ class ApiTokenIntegrationTests {
 	@BeforeEach
 	void marketer() {
 		TableCleaner.deleteAll(this.jdbc);
-		this.jdbc.update("""
-				INSERT INTO app_user (username, password_hash, role, enabled, created_at)
-				VALUES ('mia', 'not a password', 'MARKETER', TRUE, ?)""", Instant.now().atOffset(ZoneOffset.UTC));
-		this.mia = this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'mia'", Long.class);
+		this.mia = TestUsers.replace(this.jdbc, "mia", "MARKETER");
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package io.leadrelay.security.tokens;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.leadrelay.support.TestUsers;
 import io.leadrelay.security.TokenChanged;
 import io.leadrelay.security.tokens.ApiTokens.Verdict;
 import io.leadrelay.support.MigratedDatabases;
@@ -268,9 +268,7 @@ class ApiTokensTests {
 	}
 
 	private long user(String name) {
-		this.jdbc.update("INSERT INTO app_user (username, password_hash, role, enabled, created_at) "
-				+ "VALUES (?, 'x', 'MARKETER', TRUE, ?)", name, NOW.atOffset(ZoneOffset.UTC));
-		return this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", Long.class, name);
+		return TestUsers.replace(this.jdbc, name, "MARKETER");
 	}
 
 }
