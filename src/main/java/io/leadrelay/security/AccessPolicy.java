@@ -109,11 +109,6 @@ public final class AccessPolicy {
 					Stream.concat(Stream.of(step.authority()), Arrays.stream(roles).map(Role::authority)).toList());
 		}
 
-		/** Whether this rule lets the given role in (without a pending sign-in step). */
-		public boolean allows(Role role) {
-			return this.anyone || this.authorities.isEmpty() || this.authorities.contains(role.authority());
-		}
-
 		boolean matches(HttpMethod method, PathContainer path) {
 			return (this.method == null || this.method.equals(method)) && pathPattern().matches(path);
 		}

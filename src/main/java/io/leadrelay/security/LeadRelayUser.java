@@ -70,11 +70,6 @@ public final class LeadRelayUser implements UserDetails, CredentialsContainer {
 		return this.passwordChangedAt;
 	}
 
-	/** Whether this user may see a lead's personal data (answers, payloads). */
-	public boolean maySeePersonalData() {
-		return PersonalData.visibleTo(this.role);
-	}
-
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
 		return List.of(new SimpleGrantedAuthority(this.role.authority()));

@@ -44,11 +44,6 @@ public record SecurityProperties(String bootstrapAdminPassword, @DefaultValue("f
 		}
 	}
 
-	/** The settings of an engine that sets none. */
-	public static SecurityProperties defaults() {
-		return new SecurityProperties(null, false, true, SignIn.DEFAULTS, Tokens.DEFAULTS, null);
-	}
-
 	@Override
 	public String toString() {
 		return "SecurityProperties[bootstrapAdminPassword=" + ((this.bootstrapAdminPassword != null) ? "set" : "unset")
@@ -73,8 +68,6 @@ public record SecurityProperties(String bootstrapAdminPassword, @DefaultValue("f
 	public record SignIn(@DefaultValue("5") int maxFailures, @DefaultValue("20") int maxFailuresPerAddress,
 			@DefaultValue("1m") Duration firstLockout, @DefaultValue("1h") Duration maxLockout) {
 
-		static final SignIn DEFAULTS = new SignIn(5, 20, Duration.ofMinutes(1), Duration.ofHours(1));
-
 		public SignIn {
 			check(maxFailures >= 1 && maxFailures <= 100,
 					"leadrelay.security.sign-in.max-failures must be between 1 and 100");
@@ -97,8 +90,6 @@ public record SecurityProperties(String bootstrapAdminPassword, @DefaultValue("f
 	 */
 	public record Tokens(@DefaultValue("120") int requestsPerMinute, @DefaultValue("90d") Duration defaultLifetime,
 			@DefaultValue("365d") Duration maxLifetime) {
-
-		static final Tokens DEFAULTS = new Tokens(120, Duration.ofDays(90), Duration.ofDays(365));
 
 		public Tokens {
 			check(requestsPerMinute >= 1, "leadrelay.security.tokens.requests-per-minute must be at least 1");
