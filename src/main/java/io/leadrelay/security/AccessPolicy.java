@@ -45,13 +45,27 @@ public final class AccessPolicy {
 			Rule.roles(HttpMethod.GET, "/api-docs", EVERY_ROLE),
 			Rule.roles(HttpMethod.GET, "/api-docs.yaml", EVERY_ROLE),
 			Rule.roles(HttpMethod.GET, "/api-docs/**", EVERY_ROLE),
-			// Users and settings: admins only, in the pages and the API.
+			// The cockpit: everyone reads the dashboard, leads and deliveries; editors
+			// reprocess leads and replay, edit or discard deliveries.
+			Rule.roles(HttpMethod.GET, "/dashboard/**", EVERY_ROLE),
+			Rule.roles(HttpMethod.GET, "/leads", EVERY_ROLE),
+			Rule.roles(HttpMethod.GET, "/leads/**", EVERY_ROLE),
+			Rule.roles(null, "/leads/**", EDITORS),
+			Rule.roles(HttpMethod.GET, "/deliveries", EVERY_ROLE),
+			Rule.roles(HttpMethod.GET, "/deliveries/**", EVERY_ROLE),
+			Rule.roles(null, "/deliveries/**", EDITORS),
+			// Users, settings and the audit log: admins only, in the pages and the API.
 			Rule.roles(null, "/users", Role.ADMIN),
 			Rule.roles(null, "/users/**", Role.ADMIN),
 			Rule.roles(null, "/api/v1/users", Role.ADMIN),
 			Rule.roles(null, "/api/v1/users/**", Role.ADMIN),
+			Rule.roles(null, "/audit", Role.ADMIN),
+			Rule.roles(null, "/audit/**", Role.ADMIN),
+			Rule.roles(null, "/api/v1/audit", Role.ADMIN),
+			Rule.roles(null, "/api/v1/audit/**", Role.ADMIN),
 			// The API: every role reads and previews mappings; editors change pages,
-			// destinations and mappings, replay deliveries, send test leads and backfills.
+			// destinations and mappings, replay, edit and discard deliveries, reprocess
+			// leads, send test leads and backfills.
 			Rule.roles(HttpMethod.GET, "/api/v1/**", EVERY_ROLE),
 			Rule.roles(HttpMethod.POST, "/api/v1/mappings/preview", EVERY_ROLE),
 			Rule.roles(null, "/api/v1/mappings", EDITORS),
@@ -60,8 +74,8 @@ public final class AccessPolicy {
 			Rule.roles(null, "/api/v1/pages/**", EDITORS),
 			Rule.roles(null, "/api/v1/destinations", EDITORS),
 			Rule.roles(null, "/api/v1/destinations/**", EDITORS),
-			Rule.roles(HttpMethod.POST, "/api/v1/deliveries/replay", EDITORS),
-			Rule.roles(HttpMethod.POST, "/api/v1/deliveries/*/replay", EDITORS));
+			Rule.roles(null, "/api/v1/deliveries/**", EDITORS),
+			Rule.roles(null, "/api/v1/leads/**", EDITORS));
 	// @formatter:on
 
 	private AccessPolicy() {

@@ -13,7 +13,7 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(Authentication authentication, Model model, HttpServletRequest request) {
-		model.addAttribute("activeNav", "home");
+		model.addAttribute("activeNav", "dashboard");
 		model.addAttribute("role",
 				authentication.getAuthorities()
 					.stream()

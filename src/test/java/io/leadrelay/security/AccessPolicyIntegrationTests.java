@@ -81,10 +81,21 @@ class AccessPolicyIntegrationTests {
 			GET       /api-docs                        signin     ok      ok        ok
 			GET       /api-docs.yaml                   signin     ok      ok        ok
 			GET       /api-docs/**                     signin     ok      ok        ok
+			GET       /dashboard/**                    signin     ok      ok        ok
+			GET       /leads                           signin     ok      ok        ok
+			GET       /leads/**                        signin     ok      ok        ok
+			ANY       /leads/**                        signin     deny    ok        ok
+			GET       /deliveries                      signin     ok      ok        ok
+			GET       /deliveries/**                   signin     ok      ok        ok
+			ANY       /deliveries/**                   signin     deny    ok        ok
 			ANY       /users                           signin     deny    deny      ok
 			ANY       /users/**                        signin     deny    deny      ok
 			ANY       /api/v1/users                    signin     deny    deny      ok
 			ANY       /api/v1/users/**                 signin     deny    deny      ok
+			ANY       /audit                           signin     deny    deny      ok
+			ANY       /audit/**                        signin     deny    deny      ok
+			ANY       /api/v1/audit                    signin     deny    deny      ok
+			ANY       /api/v1/audit/**                 signin     deny    deny      ok
 			GET       /api/v1/**                       signin     ok      ok        ok
 			POST      /api/v1/mappings/preview         signin     ok      ok        ok
 			ANY       /api/v1/mappings                 signin     deny    ok        ok
@@ -93,8 +104,8 @@ class AccessPolicyIntegrationTests {
 			ANY       /api/v1/pages/**                 signin     deny    ok        ok
 			ANY       /api/v1/destinations             signin     deny    ok        ok
 			ANY       /api/v1/destinations/**          signin     deny    ok        ok
-			POST      /api/v1/deliveries/replay        signin     deny    ok        ok
-			POST      /api/v1/deliveries/*/replay      signin     deny    ok        ok
+			ANY       /api/v1/deliveries/**            signin     deny    ok        ok
+			ANY       /api/v1/leads/**                 signin     deny    ok        ok
 			""";
 	// @formatter:on
 

@@ -29,7 +29,7 @@ class ShellBrowserTests extends BrowserTest {
 		signIn("admin", LeadRelayIntegrationTest.ADMIN_PASSWORD);
 		assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, admin");
 		assertThat(browser().findElement(By.cssSelector("main")).getText()).contains("You are signed in as ADMIN");
-		assertThat(browser().findElement(By.cssSelector("nav a.active")).getText()).isEqualTo("Home");
+		assertThat(browser().findElement(By.cssSelector("nav a.active")).getText()).isEqualTo("Dashboard");
 		screenshot("home");
 		resize(390, 844);
 		screenshot("home-phone");
