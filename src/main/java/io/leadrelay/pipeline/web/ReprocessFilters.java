@@ -1,0 +1,111 @@
+package io.leadrelay.pipeline.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.leadrelay.pipeline.LeadEventStatus;
+import io.leadrelay.pipeline.ReprocessFilter;
+import io.leadrelay.web.InvalidRequestException;
+
+/**
+ * Reads a reprocess filter from request parameters or JSON fields, answering a bad value
+ * with a 400 naming it, and describes a filter in the marketer's words.
+ */
+final class ReprocessFilters {
+
+	private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,32}");
+
+	private ReprocessFilters() {
+	}
+
+	static ReprocessFilter parse(String status, String pageId, String formId, String from, String to,
+			String leadgenId) {
+		return new ReprocessFilter(status(status), numericId("pageId", pageId), numericId("formId", formId),
+				time("from", from, false), time("to", to, true), numericId("leadgenId", leadgenId));
+	}
+
+	static String numericId(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		if (!NUMERIC_ID.matcher(value).matches()) {
+			throw new InvalidRequestException(name, name + " must be a numeric id of 1 to 32 digits");
+		}
+		return value;
+	}
+
+	private static LeadEventStatus status(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		return LeadEventStatus.fromCode(value)
+			.orElseThrow(() -> new InvalidRequestException("status",
+					"status must be one of filtered, mapped or failed (the statuses that can be reprocessed)"));
+	}
+
+	/**
+	 * An ISO-8601 instant, or a day (the day's start for {@code from}, the next day's
+	 * start for {@code to}, so that the day is included).
+	 */
+	private static Instant time(String field, String value, boolean endOfDay) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				LocalDate day = LocalDate.parse(value);
+				return (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
+			}
+			catch (DateTimeParseException notADay) {
+				throw new InvalidRequestException(field,
+						field + " must be a day such as 2026-11-20 or an instant such as 2026-11-20T00:00:00Z");
+			}
+		}
+	}
+
+	/** The filter in words: "status Not mapped, form 700000000000011". */
+	static String describe(ReprocessFilter filter) {
+		List<String> parts = new ArrayList<>();
+		if (filter.status() != null) {
+			parts.add("status " + statusLabel(filter.status().code()));
+		}
+		if (filter.leadgenId() != null) {
+			parts.add("lead " + filter.leadgenId());
+		}
+		if (filter.pageId() != null) {
+			parts.add("page " + filter.pageId());
+		}
+		if (filter.formId() != null) {
+			parts.add("form " + filter.formId());
+		}
+		if (filter.from() != null) {
+			parts.add("received from " + filter.from());
+		}
+		if (filter.to() != null) {
+			parts.add("received before " + filter.to());
+		}
+		return parts.isEmpty() ? "every Not mapped, Mapped or Failed lead" : String.join(", ", parts);
+	}
+
+	/** A status as the leads pages name it. */
+	static String statusLabel(String code) {
+		return switch (code) {
+			case "filtered" -> "Not mapped";
+			case "mapped" -> "Mapped";
+			case "failed" -> "Failed";
+			case "received" -> "Received";
+			case "enriching" -> "Fetching from Meta";
+			case "needs_token" -> "Needs a page token";
+			default -> code;
+		};
+	}
+
+}
