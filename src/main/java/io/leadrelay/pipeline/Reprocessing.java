@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.leadrelay.audit.AuditEntry;
@@ -127,6 +128,17 @@ public class Reprocessing {
 		boolean more = leadgenIds.size() == MAX_BULK;
 		return new BulkOutcome(leadgenIds.size(), reprocessed, nowMapped, fetchedAgain, failed, more,
 				more ? leadgenIds.get(leadgenIds.size() - 1) : null);
+	}
+
+	/**
+	 * The name of a form, as its most recent stored lead gives it, to show beside its id.
+	 */
+	public Optional<String> formName(String formId) {
+		return this.jdbc.queryForList("""
+				SELECT l.form_name FROM lead_event e JOIN lead l ON l.leadgen_id = e.leadgen_id
+				WHERE e.form_id = ? AND l.form_name IS NOT NULL ORDER BY e.id DESC LIMIT 1""", String.class, formId)
+			.stream()
+			.findFirst();
 	}
 
 	private ReprocessOutcome fetchAgain(String leadgenId) {

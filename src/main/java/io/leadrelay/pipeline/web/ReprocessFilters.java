@@ -71,8 +71,11 @@ final class ReprocessFilters {
 		}
 	}
 
-	/** The filter in words: "status Not mapped, form 700000000000011". */
-	static String describe(ReprocessFilter filter) {
+	/**
+	 * The filter in words: "status Not mapped, form Spring offer (700000000000011)".
+	 * @param formName the name of the filter's form, when known
+	 */
+	static String describe(ReprocessFilter filter, String formName) {
 		List<String> parts = new ArrayList<>();
 		if (filter.status() != null) {
 			parts.add("status " + statusLabel(filter.status().code()));
@@ -84,7 +87,7 @@ final class ReprocessFilters {
 			parts.add("page " + filter.pageId());
 		}
 		if (filter.formId() != null) {
-			parts.add("form " + filter.formId());
+			parts.add("form " + ((formName != null) ? formName + " (" + filter.formId() + ")" : filter.formId()));
 		}
 		if (filter.from() != null) {
 			parts.add("received from " + filter.from());
@@ -93,6 +96,25 @@ final class ReprocessFilters {
 			parts.add("received before " + filter.to());
 		}
 		return parts.isEmpty() ? "every Not mapped, Mapped or Failed lead" : String.join(", ", parts);
+	}
+
+	/**
+	 * An error message about a filter field as the page shows it, with the field's label
+	 * ("Form id must be ...") instead of its parameter name.
+	 */
+	static String forPage(String field, String message) {
+		String label = switch (field) {
+			case "status" -> "Status";
+			case "pageId" -> "Page id";
+			case "formId" -> "Form id";
+			case "leadgenId" -> "Lead id";
+			case "from" -> "Received from";
+			case "to" -> "Received until";
+			default -> null;
+		};
+		String words = message.replace("filtered, mapped or failed", "Not mapped, Mapped or Failed");
+		return (label != null && words.startsWith(field + " ")) ? label + words.substring(field.length())
+				: Character.toUpperCase(words.charAt(0)) + words.substring(1);
 	}
 
 	/** A status as the leads pages name it. */

@@ -48,14 +48,16 @@ class ReprocessPageController {
 		try {
 			ReprocessFilter filter = form.parse();
 			model.addAttribute("count", this.reprocessing.count(filter));
-			model.addAttribute("description", ReprocessFilters.describe(filter));
+			model.addAttribute("description", describe(filter));
 			model.addAttribute("maxBulk", Reprocessing.MAX_BULK);
 		}
 		catch (InvalidRequestException ex) {
-			model.addAttribute("fieldErrors", Map.of(ex.field(), ex.getMessage()));
+			model.addAttribute("fieldErrors",
+					Map.of(ex.field(), ReprocessFilters.forPage(ex.field(), ex.getMessage())));
 		}
 		catch (ReprocessRefusedException ex) {
-			model.addAttribute("fieldErrors", Map.of((ex.field() != null) ? ex.field() : "status", ex.getMessage()));
+			String field = (ex.field() != null) ? ex.field() : "status";
+			model.addAttribute("fieldErrors", Map.of(field, ReprocessFilters.forPage(field, ex.getMessage())));
 		}
 		return Fragments.view(request, "reprocess/confirm");
 	}
@@ -75,7 +77,7 @@ class ReprocessPageController {
 		Reprocessing.BulkOutcome outcome = this.reprocessing.reprocessAll(filter, after, user.getName());
 		redirect.addFlashAttribute("result", outcome);
 		redirect.addFlashAttribute("summary", ReprocessMessages.bulk(outcome));
-		redirect.addFlashAttribute("description", ReprocessFilters.describe(filter));
+		redirect.addFlashAttribute("description", describe(filter));
 		return "redirect:/leads/reprocess/done" + form.query();
 	}
 
@@ -100,6 +102,11 @@ class ReprocessPageController {
 			redirect.addFlashAttribute("flashError", ex.getMessage());
 		}
 		return "redirect:" + UriComponentsBuilder.fromPath("/leads/{id}").buildAndExpand(leadgenId).encode();
+	}
+
+	private String describe(ReprocessFilter filter) {
+		String formName = (filter.formId() != null) ? this.reprocessing.formName(filter.formId()).orElse(null) : null;
+		return ReprocessFilters.describe(filter, formName);
 	}
 
 	/** The filters as the pages carry them in their address. */
