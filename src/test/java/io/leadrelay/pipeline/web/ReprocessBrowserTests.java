@@ -11,6 +11,8 @@ import io.leadrelay.support.WebhookClient;
 import io.leadrelay.support.browser.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -95,6 +97,36 @@ class ReprocessBrowserTests extends BrowserTest {
 		open("/leads/reprocess?status=filtered&formId=" + OTHER_FORM);
 		assertThat(new ConfirmPage(browser(), waitFor()).count()).as("only the lead without answers is left")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void reprocessesOneLeadFromItsPageAndGoesBackToIt() {
+		admin("PUT", "/api/v1/mappings/contacts", "application/yaml",
+				MAPPING.formatted("\"" + FORM + "\", \"" + OTHER_FORM + "\""));
+		signIn("mia", TestUsers.PASSWORD);
+		open("/leads/reprocess?leadgenId=930000000000001");
+		assertThat(new ConfirmPage(browser(), waitFor()).count()).isEqualTo(1);
+		// The lead's page, which holds the button, is another feature's: post as its
+		// button does.
+		((JavascriptExecutor) browser()).executeScript("""
+				const form = document.createElement('form');
+				form.method = 'post';
+				form.action = '/leads/' + arguments[0] + '/reprocess';
+				const token = document.createElement('input');
+				token.type = 'hidden';
+				token.name = '_csrf';
+				token.value = document.querySelector('meta[name=_csrf]').content;
+				form.appendChild(token);
+				document.body.appendChild(form);
+				form.submit();""", "930000000000001");
+		waitFor().until(ExpectedConditions.urlToBe(baseUrl() + "/leads/930000000000001"));
+		assertThat(this.jdbc.queryForList("SELECT destination_id || ' ' || status FROM delivery WHERE leadgen_id = ?",
+				String.class, "930000000000001"))
+			.containsExactly("crm-a pending");
+		assertThat(this.jdbc.queryForList(
+				"SELECT actor FROM audit_event WHERE action = 'lead.reprocessed' AND subject_id = '930000000000001'",
+				String.class))
+			.containsExactly("mia");
 	}
 
 	@Test
