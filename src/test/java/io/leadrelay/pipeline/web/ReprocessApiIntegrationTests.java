@@ -255,6 +255,17 @@ class ReprocessApiIntegrationTests {
 			.isEqualTo("dead");
 	}
 
+	@Test
+	void reportsADeadDeliveryOfAMappingThatIsGoneInsteadOfFailingTheLead() throws Exception {
+		lead(this.jdbc, "910000000000071", FORM, "mapped", "eve@example.com");
+		long dead = delivery(this.jdbc, "910000000000071", "crm-a", "retired", "dead", "{}");
+		JsonNode outcome = reprocess("910000000000071");
+		assertThat(outcome.at("/destinations/0/result").asText()).isEqualTo("NOT_MAPPED");
+		assertThat(outcome.at("/destinations/0/detail").asText()).contains("'retired' no longer exists");
+		assertThat(this.jdbc.queryForObject("SELECT status FROM delivery WHERE id = ?", String.class, dead))
+			.isEqualTo("dead");
+	}
+
 	private JsonNode reprocess(String leadgenId) throws Exception {
 		HttpResponse<String> response = this.client.call("POST", "/api/v1/leads/" + leadgenId + "/reprocess", null,
 				"admin", PASSWORD);
