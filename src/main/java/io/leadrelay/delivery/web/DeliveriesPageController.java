@@ -12,6 +12,7 @@ import io.leadrelay.destination.DestinationView;
 import io.leadrelay.destination.Destinations;
 import io.leadrelay.web.Fragments;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,8 +58,13 @@ class DeliveriesPageController {
 	}
 
 	@GetMapping
-	String list(@ModelAttribute("query") DeliveryQuery query, Model model, HttpServletRequest request) {
+	String list(@ModelAttribute("query") DeliveryQuery query, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		DeliveryFilter filter = query.filter();
+		// The URL htmx shows (and a shared link carries): only the filters that are set.
+		String shown = query.queryString() + ((query.getBefore() != null)
+				? (query.queryString().isEmpty() ? "" : "&") + "before=" + query.getBefore() : "");
+		response.setHeader("HX-Push-Url", "/deliveries" + (shown.isEmpty() ? "" : "?" + shown));
 		model.addAttribute("errors", query.errors());
 		model.addAttribute("slice", this.deliveries.newest(filter, query.getBefore(), PAGE_SIZE));
 		model.addAttribute("queryString", query.queryString());

@@ -104,12 +104,7 @@ class DeliveriesBrowserTests extends BrowserTest {
 
 		detail = edit.fill(FIXED, "phone from the sales call").submit();
 		assertThat(DeliveriesPages.flash(browser())).isEqualTo("Saved your edit and queued the delivery again.");
-		DeliveriesPages.DetailPage[] current = { detail };
-		waitFor().until((driver) -> {
-			current[0] = current[0].reload();
-			return "Delivered".equals(current[0].status());
-		});
-		detail = current[0];
+		detail = reloadUntil(detail, "Delivered");
 		assertThat(crm.getAllServeEvents()).hasSize(1);
 		JsonNode received = this.json.readTree(crm.getAllServeEvents().get(0).getRequest().getBodyAsString());
 		assertThat(received.get("data").get("fields")).isEqualTo(this.json.readTree(FIXED));
@@ -145,8 +140,10 @@ class DeliveriesBrowserTests extends BrowserTest {
 		DeliveriesPages.ListPage list = new DeliveriesPages.ListPage(browser(), waitFor());
 		assertThat(list.emptyState()).startsWith("No dead letters.");
 		assertThat(list.showsADeadLetterBadge()).isFalse();
-		open("/deliveries?status=discarded");
-		assertThat(new DeliveriesPages.ListPage(browser(), waitFor()).statuses()).containsExactly("Discarded");
+		list = list.filterByStatus("Discarded");
+		assertThat(list.statuses()).containsExactly("Discarded");
+		assertThat(list.lastErrors()).singleElement().asString().contains("Discarded: a test lead from the agency");
+		assertThat(browser().getCurrentUrl()).endsWith("/deliveries?status=discarded");
 	}
 
 	@Test
@@ -195,6 +192,15 @@ class DeliveriesBrowserTests extends BrowserTest {
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
 		assertThat(browser().findElements(By.id("edit-form"))).isEmpty();
 		assertThat(browser().getPageSource()).doesNotContain("ana@example.com");
+	}
+
+	DeliveriesPages.DetailPage reloadUntil(DeliveriesPages.DetailPage page, String status) {
+		DeliveriesPages.DetailPage[] current = { page };
+		waitFor().until((driver) -> {
+			current[0] = current[0].reload();
+			return status.equals(current[0].status());
+		});
+		return current[0];
 	}
 
 	long delivery(String leadgenId, String status, String payload, String lastError) {

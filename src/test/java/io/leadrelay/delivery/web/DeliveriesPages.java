@@ -7,6 +7,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -72,6 +73,17 @@ final class DeliveriesPages {
 
 		String emptyState() {
 			return this.browser.findElement(By.id("no-deliveries")).getText();
+		}
+
+		/**
+		 * Chooses a status in the filters, which htmx applies at once (and puts in the
+		 * URL).
+		 */
+		ListPage filterByStatus(String label) {
+			WebElement table = this.browser.findElement(By.tagName("main"));
+			new Select(this.browser.findElement(By.id("status"))).selectByVisibleText(label);
+			this.waiting.until(ExpectedConditions.stalenessOf(table));
+			return new ListPage(this.browser, this.waiting);
 		}
 
 		ListPage deadLetters() {
