@@ -170,6 +170,21 @@ class DeliveriesBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void pagesThroughOlderDeliveriesByKeyset() {
+		for (int i = 10; i < 63; i++) {
+			delivery("9200000000011" + i, "delivered", "{\"email\":\"p" + i + "@example.com\"}", null);
+		}
+		signIn("vic", TestUsers.PASSWORD);
+		open("/deliveries?status=delivered");
+		DeliveriesPages.ListPage list = new DeliveriesPages.ListPage(browser(), waitFor());
+		assertThat(list.statuses()).hasSize(50);
+		list = list.older();
+		assertThat(list.statuses()).hasSize(3);
+		assertThat(list.offersOlder()).isFalse();
+		assertThat(browser().getCurrentUrl()).contains("status=delivered").contains("before=");
+	}
+
+	@Test
 	void saysWhatToDoWhenThereAreNoDeliveries() {
 		signIn("mia", TestUsers.PASSWORD);
 		open("/deliveries");

@@ -86,6 +86,15 @@ final class DeliveriesPages {
 			return new ListPage(this.browser, this.waiting);
 		}
 
+		ListPage older() {
+			clickAway(this.browser, this.waiting, this.browser.findElement(By.id("older-page")));
+			return new ListPage(this.browser, this.waiting);
+		}
+
+		boolean offersOlder() {
+			return !this.browser.findElements(By.id("older-page")).isEmpty();
+		}
+
 		ListPage deadLetters() {
 			clickAway(this.browser, this.waiting, this.browser.findElement(By.id("show-dead-letters")));
 			return new ListPage(this.browser, this.waiting);
