@@ -1,5 +1,7 @@
 package io.leadrelay.delivery;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,13 +35,14 @@ public class Deliveries {
 
 	private static final String COLUMNS = """
 			SELECT id, leadgen_id, destination_id, mapping_id, mapping_version, status, attempts, next_attempt_at,
-			    last_error, crm_record_id, created_at, updated_at, delivered_at FROM delivery""";
+			    last_error, crm_record_id, created_at, updated_at, delivered_at, payload_revision, discarded_at,
+			    discarded_by, discard_reason FROM delivery""";
 
 	private static final RowMapper<DeliveryView> VIEW = (rs, row) -> new DeliveryView(rs.getLong(1), rs.getString(2),
 			rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getInt(7),
 			instant(rs.getObject(8, OffsetDateTime.class)), rs.getString(9), rs.getString(10),
 			instant(rs.getObject(11, OffsetDateTime.class)), instant(rs.getObject(12, OffsetDateTime.class)),
-			instant(rs.getObject(13, OffsetDateTime.class)));
+			instant(rs.getObject(13, OffsetDateTime.class)), rs.getInt(14), discard(rs));
 
 	private final JdbcTemplate jdbc;
 
@@ -70,6 +73,44 @@ public class Deliveries {
 		List<DeliveryView> items = this.jdbc.query(COLUMNS + where + " ORDER BY id DESC LIMIT ? OFFSET ?", VIEW,
 				arguments.toArray());
 		return new Slice(items, page, size, (total != null) ? total : 0);
+	}
+
+	/**
+	 * The deliveries a filter matches, newest first, from below a delivery id on (keyset
+	 * paging: as fast on the last slice as on the first).
+	 * @param before the id the slice starts below ({@code null} for the newest)
+	 * @param size how many deliveries a slice holds
+	 */
+	public KeysetSlice newest(DeliveryFilter filter, Long before, int size) {
+		List<Object> arguments = new ArrayList<>();
+		String where = where(filter, arguments);
+		if (before != null) {
+			where += (where.isEmpty() ? " WHERE " : " AND ") + "id < ?";
+			arguments.add(before);
+		}
+		arguments.add(size + 1);
+		List<DeliveryView> read = this.jdbc.query(COLUMNS + where + " ORDER BY id DESC LIMIT ?", VIEW,
+				arguments.toArray());
+		boolean more = read.size() > size;
+		List<DeliveryView> items = more ? read.subList(0, size) : read;
+		return new KeysetSlice(items, more ? items.get(size - 1).id() : null);
+	}
+
+	/** How many deliveries a filter matches, counted up to {@code max + 1} at most. */
+	public long count(DeliveryFilter filter, int max) {
+		List<Object> arguments = new ArrayList<>();
+		String where = where(filter, arguments);
+		arguments.add(max + 1);
+		Long count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM (SELECT id FROM delivery" + where + " LIMIT ?) matched", Long.class,
+				arguments.toArray());
+		return (count != null) ? count : 0;
+	}
+
+	/** How many dead letters wait (read on the status index). */
+	public long deadLetters() {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE status = 'dead'", Long.class);
+		return (count != null) ? count : 0;
 	}
 
 	/** The ids of the deliveries a filter matches, oldest first, at most {@code max}. */
@@ -181,6 +222,11 @@ public class Deliveries {
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 	}
 
+	private static DeliveryView.Discard discard(ResultSet rs) throws SQLException {
+		OffsetDateTime at = rs.getObject(15, OffsetDateTime.class);
+		return (at != null) ? new DeliveryView.Discard(at.toInstant(), rs.getString(16), rs.getString(17)) : null;
+	}
+
 	private static Instant instant(OffsetDateTime value) {
 		return (value != null) ? value.toInstant() : null;
 	}
@@ -200,6 +246,15 @@ public class Deliveries {
 			return (this.totalItems + this.size - 1) / this.size;
 		}
 
+	}
+
+	/**
+	 * A slice of the deliveries a filter matches, read by keyset.
+	 *
+	 * @param items the deliveries, newest first
+	 * @param nextBefore the {@code before} of the next slice ({@code null} on the last)
+	 */
+	public record KeysetSlice(List<DeliveryView> items, Long nextBefore) {
 	}
 
 }

@@ -30,6 +30,10 @@ public class Replays {
 
 	public DeliveryView replay(long id, boolean asIs, String actor) {
 		DeliveryView delivery = this.deliveries.get(id);
+		if (!List.of("dead", "delivered").contains(delivery.status())) {
+			// Before re-mapping: a discarded or queued delivery is refused as such.
+			throw new DeliveryNotReplayableException(id, delivery.status());
+		}
 		if (!this.destinations.exists(delivery.destinationId())) {
 			// Queued again, it would wait for ever: nothing claims a missing
 			// destination's.

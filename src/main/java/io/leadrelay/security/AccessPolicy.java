@@ -52,6 +52,8 @@ public final class AccessPolicy {
 			Rule.roles(HttpMethod.GET, "/leads/**", EVERY_ROLE),
 			Rule.roles(null, "/leads/**", EDITORS),
 			Rule.roles(HttpMethod.GET, "/deliveries", EVERY_ROLE),
+			// The edit form shows a delivery's data unmasked: editors only.
+			Rule.roles(null, "/deliveries/*/edit", EDITORS),
 			Rule.roles(HttpMethod.GET, "/deliveries/**", EVERY_ROLE),
 			Rule.roles(null, "/deliveries/**", EDITORS),
 			// Users, settings and the audit log: admins only, in the pages and the API.

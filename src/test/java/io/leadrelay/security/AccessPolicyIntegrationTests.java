@@ -86,6 +86,7 @@ class AccessPolicyIntegrationTests {
 			GET       /leads/**                        signin     ok      ok        ok
 			ANY       /leads/**                        signin     deny    ok        ok
 			GET       /deliveries                      signin     ok      ok        ok
+			ANY       /deliveries/*/edit               signin     deny    ok        ok
 			GET       /deliveries/**                   signin     ok      ok        ok
 			ANY       /deliveries/**                   signin     deny    ok        ok
 			ANY       /users                           signin     deny    deny      ok

@@ -3,6 +3,7 @@ package io.leadrelay.delivery.web;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -12,9 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.delivery.Deliveries;
 import io.leadrelay.delivery.DeliveryAttemptView;
+import io.leadrelay.delivery.DeliveryEdits;
 import io.leadrelay.delivery.DeliveryFilter;
 import io.leadrelay.delivery.DeliveryStatus;
 import io.leadrelay.delivery.DeliveryView;
+import io.leadrelay.delivery.PayloadEdit;
 import io.leadrelay.delivery.Replays;
 import io.leadrelay.security.PersonalData;
 import io.leadrelay.web.InvalidRequestException;
@@ -24,6 +27,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,11 +50,14 @@ class DeliveriesController {
 
 	private final Replays replays;
 
+	private final DeliveryEdits edits;
+
 	private final ObjectMapper json;
 
-	DeliveriesController(Deliveries deliveries, Replays replays, ObjectMapper json) {
+	DeliveriesController(Deliveries deliveries, Replays replays, DeliveryEdits edits, ObjectMapper json) {
 		this.deliveries = deliveries;
 		this.replays = replays;
+		this.edits = edits;
 		this.json = json;
 	}
 
@@ -69,14 +76,42 @@ class DeliveriesController {
 	}
 
 	/**
-	 * A delivery with the payload it sends and every attempt. The payload holds the
-	 * lead's personal data: a viewer sees its field names with each value hidden.
+	 * A delivery with the payload it sends, every attempt and every edit of its payload.
+	 * Payloads hold the lead's personal data: a viewer sees their field names with each
+	 * value hidden.
 	 */
 	@GetMapping("/{id}")
 	Detail get(@PathVariable long id, Authentication caller) throws JsonProcessingException {
 		JsonNode payload = this.json.readTree(this.deliveries.payload(id));
+		List<Edit> edits = new ArrayList<>();
+		for (PayloadEdit edit : this.edits.edits(id)) {
+			edits.add(new Edit(edit.editedAt(), edit.editedBy(), edit.reason(),
+					PersonalData.forCaller(caller, this.json.readTree(edit.previousPayload())),
+					PersonalData.forCaller(caller, this.json.readTree(edit.newPayload()))));
+		}
 		return new Detail(this.deliveries.get(id), PersonalData.forCaller(caller, payload),
-				this.deliveries.attempts(id));
+				this.deliveries.attempts(id), edits);
+	}
+
+	/** Gives up on a dead letter, with a reason: {@code {"reason": "..."}}. */
+	@PostMapping("/{id}/discard")
+	DeliveryView discard(@PathVariable long id, @RequestBody JsonNode body, Principal user) {
+		return this.edits.discard(id, JsonBody.of(body, Set.of("reason")).text("reason"), user.getName());
+	}
+
+	/**
+	 * Replaces a dead (or delivered) delivery's payload, keeping the one it replaces, and
+	 * sends it again unless {@code "resend": false}: {@code {"payload": {...}, "reason":
+	 * "...", "resend": true}}.
+	 */
+	@PutMapping("/{id}/payload")
+	DeliveryView editPayload(@PathVariable long id, @RequestBody JsonNode body, Principal user) {
+		JsonBody request = JsonBody.of(body, Set.of("payload", "reason", "resend"));
+		if (!request.has("payload")) {
+			throw new InvalidRequestException("payload", "payload is required: the JSON object to send");
+		}
+		boolean resend = !Boolean.FALSE.equals(request.bool("resend"));
+		return this.edits.editPayload(id, request.raw("payload"), request.text("reason"), resend, user.getName());
 	}
 
 	/**
@@ -144,8 +179,21 @@ class DeliveriesController {
 	 * @param delivery where it stands
 	 * @param payload the fields it sends (values hidden from viewers)
 	 * @param attempts every try, oldest first
+	 * @param edits every hand edit of its payload, oldest first
 	 */
-	record Detail(DeliveryView delivery, JsonNode payload, List<DeliveryAttemptView> attempts) {
+	record Detail(DeliveryView delivery, JsonNode payload, List<DeliveryAttemptView> attempts, List<Edit> edits) {
+	}
+
+	/**
+	 * A hand edit of a delivery's payload.
+	 *
+	 * @param editedAt when
+	 * @param editedBy who
+	 * @param reason why
+	 * @param previousPayload the payload before (values hidden from viewers)
+	 * @param newPayload the payload after (values hidden from viewers)
+	 */
+	record Edit(Instant editedAt, String editedBy, String reason, JsonNode previousPayload, JsonNode newPayload) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.leadrelay.delivery.web;
 
+import io.leadrelay.delivery.DeliveryChangeRefusedException;
 import io.leadrelay.delivery.DeliveryNotFoundException;
 import io.leadrelay.delivery.DeliveryNotReplayableException;
 import io.leadrelay.delivery.ReplayRefusedException;
@@ -24,6 +25,11 @@ class DeliveryProblems {
 
 	@ExceptionHandler(ReplayRefusedException.class)
 	ProblemDetail replayRefused(ReplayRefusedException ex) {
+		return ApiProblems.of(HttpStatus.BAD_REQUEST, ex.getMessage(), ex.field());
+	}
+
+	@ExceptionHandler(DeliveryChangeRefusedException.class)
+	ProblemDetail changeRefused(DeliveryChangeRefusedException ex) {
 		return ApiProblems.of(HttpStatus.BAD_REQUEST, ex.getMessage(), ex.field());
 	}
 
