@@ -88,8 +88,10 @@ class AuditSealer {
 				})[0];
 		for (int count : updated) {
 			if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
-				// Deleted between the read and the update: leave the head where it was.
-				throw new IllegalStateException("An audit entry vanished while it was being sealed");
+				// Gone between the read and the update: roll back, leaving the head where
+				// it was.
+				throw new IllegalStateException(
+						"An audit entry was deleted or sealed elsewhere while it was being sealed");
 			}
 		}
 		this.jdbc.update("UPDATE audit_chain SET last_seq = ?, last_hash = ? WHERE id = 1", seq, prevHash);
