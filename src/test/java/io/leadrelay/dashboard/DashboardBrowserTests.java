@@ -44,7 +44,7 @@ class DashboardBrowserTests extends BrowserTest {
 		assertThat(dashboard.text("dead-letters")).isEqualTo("1");
 		assertThat(dashboard.deadLetters().href()).endsWith("/deliveries?status=dead");
 		assertThat(dashboard.text("oldest-waiting")).isEqualTo("1 d 2 h");
-		assertThat(dashboard.text("waiting-counts")).isEqualTo("1 leads being read, 0 deliveries being sent");
+		assertThat(dashboard.text("waiting-counts")).isEqualTo("1 lead being read, 0 deliveries being sent");
 		assertThat(dashboard.pagesNeedingToken()).hasSize(2);
 		assertThat(dashboard.pagesNeedingToken().get(0))
 			.startsWith("Page Acme Shoes: Token expires soon (expires in 3");
@@ -53,11 +53,15 @@ class DashboardBrowserTests extends BrowserTest {
 			.asString()
 			.startsWith("Destination Pipedrive sales: Needs new credentials");
 		screenshot("dashboard");
+		dashboard.scrollTo("leads-per-day-title");
+		screenshot("dashboard-chart");
 
 		resize(390, 844);
 		open("/");
-		new DashboardPage(browser(), waitFor());
+		DashboardPage phone = new DashboardPage(browser(), waitFor());
 		screenshot("dashboard-phone");
+		phone.scrollTo("leads-per-day-title");
+		screenshot("dashboard-phone-chart");
 		resize(1280, 800);
 	}
 

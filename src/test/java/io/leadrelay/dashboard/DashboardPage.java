@@ -76,6 +76,11 @@ record DashboardPage(WebDriver browser, WebDriverWait waiting) {
 		return new DeliveriesLink(this.browser.findElement(By.id("dead-letters-link")).getAttribute("href"));
 	}
 
+	void scrollTo(String id) {
+		((JavascriptExecutor) this.browser)
+			.executeScript("document.getElementById(arguments[0]).scrollIntoView({behavior: 'instant'});", id);
+	}
+
 	/** Marks the document, so that a test can tell it was not reloaded. */
 	void mark() {
 		((JavascriptExecutor) this.browser).executeScript("window.dashboardMark = 'still here';");

@@ -22,7 +22,7 @@ public record LeadChart(List<Segment> segments, List<Tick> yTicks, List<Tick> xL
 
 	static final int HEIGHT = 260;
 
-	static final int LEFT = 56;
+	static final int LEFT = 64;
 
 	static final int RIGHT = WIDTH - 12;
 
@@ -69,12 +69,15 @@ public record LeadChart(List<Segment> segments, List<Tick> yTicks, List<Tick> xL
 		List<Tick> yTicks = new ArrayList<>();
 		long step = top / 4;
 		for (long value = 0; value <= top; value += step) {
-			yTicks.add(new Tick(round(BOTTOM - value * (BOTTOM - TOP) / (double) top), String.valueOf(value)));
+			yTicks.add(new Tick(round(BOTTOM - value * (BOTTOM - TOP) / (double) top), String.valueOf(value), false));
 		}
 		List<Tick> xLabels = new ArrayList<>();
+		// Every day of a week, every fifth of a month; on a phone only every other of
+		// those.
 		int every = (days <= 10) ? 1 : 5;
-		for (int day = days - 1; day >= 0; day -= every) {
-			xLabels.add(0, new Tick(round(LEFT + day * slot + slot / 2), DAY.format(leads.days().get(day))));
+		for (int day = days - 1, nth = 0; day >= 0; day -= every, nth++) {
+			xLabels.add(0,
+					new Tick(round(LEFT + day * slot + slot / 2), DAY.format(leads.days().get(day)), nth % 2 == 1));
 		}
 		return new LeadChart(segments, yTicks, xLabels, legend);
 	}
@@ -129,7 +132,14 @@ public record LeadChart(List<Segment> segments, List<Tick> yTicks, List<Tick> xL
 
 	}
 
-	public record Tick(double at, String label) {
+	/**
+	 * A labelled place on an axis.
+	 *
+	 * @param at where, in the chart's units
+	 * @param label what it says
+	 * @param minor whether a phone leaves it out, for lack of room
+	 */
+	public record Tick(double at, String label, boolean minor) {
 
 	}
 
