@@ -54,16 +54,18 @@ class DashboardQueriesTests {
 			.lead("1", "111", "901", "mapped", Instant.parse("2026-12-04T09:00:00Z"))
 			.lead("2", "111", "901", "mapped", Instant.parse("2026-12-03T23:30:00Z"))
 			.lead("3", "222", "902", "received", Instant.parse("2026-11-28T00:00:00Z"))
-			.lead("4", "222", "902", "mapped", Instant.parse("2026-11-27T23:59:59Z"));
+			.lead("4", "222", "902", "mapped", Instant.parse("2026-11-27T23:59:59Z"))
+			.lead("5", "111", "901", "mapped", Instant.parse("2026-12-03T00:00:00Z"));
 
 		DailyLeads utc = this.leads.perDay(TODAY, 7, ZoneOffset.UTC, SplitBy.PAGE);
 		assertThat(this.leads.anyLead()).isTrue();
 		assertThat(utc.days()).hasSize(7).startsWith(LocalDate.parse("2026-11-28")).endsWith(TODAY);
 		assertThat(utc.series()).extracting(DailyLeads.Series::name).containsExactly("Acme Shoes", "Page 222");
-		assertThat(utc.series().get(0).counts()).containsExactly(0, 0, 0, 0, 0, 1, 1);
+		// Midnight starts a day and ends none.
+		assertThat(utc.series().get(0).counts()).containsExactly(0, 0, 0, 0, 0, 2, 1);
 		assertThat(utc.series().get(1).counts()).containsExactly(1, 0, 0, 0, 0, 0, 0);
 		assertThat(utc.today()).isEqualTo(1);
-		assertThat(utc.total()).isEqualTo(3);
+		assertThat(utc.total()).isEqualTo(4);
 
 		DailyLeads berlin = this.leads.perDay(TODAY, 7, ZoneId.of("Europe/Berlin"), SplitBy.PAGE);
 		assertThat(berlin.zone()).isEqualTo("Europe/Berlin");
