@@ -8,7 +8,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The shell every page sits in: sign-in, the home page, navigation, signing out. */
+/**
+ * The shell every page sits in: sign-in, the home page (the dashboard), navigation,
+ * signing out.
+ */
 class ShellBrowserTests extends BrowserTest {
 
 	@Test
@@ -28,7 +31,8 @@ class ShellBrowserTests extends BrowserTest {
 	void showsTheHomePageAndSignsOut() {
 		signIn("admin", LeadRelayIntegrationTest.ADMIN_PASSWORD);
 		assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, admin");
-		assertThat(browser().findElement(By.cssSelector("main")).getText()).contains("You are signed in as ADMIN");
+		assertThat(browser().findElement(By.cssSelector("main")).getText())
+			.contains("Are your leads arriving, and is anything waiting for you to fix?");
 		assertThat(browser().findElement(By.cssSelector("nav a.active")).getText()).isEqualTo("Dashboard");
 		screenshot("home");
 		resize(390, 844);
