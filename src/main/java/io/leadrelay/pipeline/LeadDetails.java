@@ -54,11 +54,9 @@ public class LeadDetails {
 			return Optional.empty();
 		}
 		LeadRow lead = rows.get(0);
-		String message = this.jdbc
-			.queryForList("SELECT last_error FROM lead_event WHERE leadgen_id = ?", String.class, leadgenId)
-			.stream()
-			.findFirst()
-			.orElse(null);
+		List<String> messages = this.jdbc.queryForList("SELECT last_error FROM lead_event WHERE leadgen_id = ?",
+				String.class, leadgenId);
+		String message = messages.isEmpty() ? null : messages.get(0);
 		LeadDetail.Enrichment enrichment = this.jdbc
 			.query("""
 					SELECT form_id, form_name, ad_id, ad_name, adset_id, adset_name, campaign_id, campaign_name, platform,
