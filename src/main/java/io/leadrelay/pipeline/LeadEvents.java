@@ -40,6 +40,15 @@ public class LeadEvents {
 		return new Slice(items, pageNumber, pageSize, (total != null) ? total : 0);
 	}
 
+	/** How many lead events match, in a slice with no items. */
+	public Slice count(LeadEventFilter filter, int pageSize) {
+		List<Object> arguments = new ArrayList<>();
+		String where = where(filter, arguments);
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM lead_event" + where, Long.class,
+				arguments.toArray());
+		return new Slice(List.of(), 0, pageSize, (total != null) ? total : 0);
+	}
+
 	private static String where(LeadEventFilter filter, List<Object> arguments) {
 		StringBuilder where = new StringBuilder();
 		condition(where, arguments, "leadgen_id", filter.leadgenId());

@@ -37,6 +37,9 @@ public class LeadStore implements StoredLeads {
 			    CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(100000)), CAST(? AS TIMESTAMP WITH TIME ZONE)
 			WHERE NOT EXISTS (SELECT 1 FROM lead WHERE leadgen_id = ?)""";
 
+	/** Adds one search term of a lead ({@code lead_contact}). */
+	public static final String INSERT_CONTACT = "INSERT INTO lead_contact (leadgen_id, kind, term) VALUES (?, ?, ?)";
+
 	private final JdbcTemplate jdbc;
 
 	private final ObjectMapper json;
@@ -49,12 +52,24 @@ public class LeadStore implements StoredLeads {
 		this.clock = clock;
 	}
 
+	/**
+	 * Keeps the lead unless it is kept already, and what its person can be found by
+	 * ({@link LeadContacts}).
+	 */
 	public void save(String pageId, GraphLead lead) {
-		this.jdbc.update(INSERT_IF_ABSENT, lead.leadgenId(), pageId, lead.formId(), lead.formName(), lead.adId(),
-				lead.adName(), lead.adsetId(), lead.adsetName(), lead.campaignId(), lead.campaignName(),
+		int inserted = this.jdbc.update(INSERT_IF_ABSENT, lead.leadgenId(), pageId, lead.formId(), lead.formName(),
+				lead.adId(), lead.adName(), lead.adsetId(), lead.adsetName(), lead.campaignId(), lead.campaignName(),
 				lead.platform(), lead.organic(),
 				(lead.createdTime() != null) ? lead.createdTime().atOffset(ZoneOffset.UTC) : null,
 				write(lead.answers()), this.clock.instant().atOffset(ZoneOffset.UTC), lead.leadgenId());
+		if (inserted == 1) {
+			List<LeadContacts.Term> terms = LeadContacts.of(lead.answers());
+			this.jdbc.batchUpdate(INSERT_CONTACT, terms, terms.size(), (statement, term) -> {
+				statement.setString(1, lead.leadgenId());
+				statement.setString(2, term.kind().code());
+				statement.setString(3, term.term());
+			});
+		}
 	}
 
 	/**
