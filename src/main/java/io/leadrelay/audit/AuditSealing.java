@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * keeps the chain sealed.
  */
 @Component
-class AuditSealing implements SmartLifecycle {
+class AuditSealing implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditSealing.class);
 
@@ -63,6 +64,16 @@ class AuditSealing implements SmartLifecycle {
 			this.timer.shutdownNow();
 			this.timer = null;
 		}
+	}
+
+	/**
+	 * Stops the timer also when the context fails to start after this bean started
+	 * (Spring then destroys the beans without stopping them), before the connection pool
+	 * closes.
+	 */
+	@Override
+	public void destroy() {
+		stop();
 	}
 
 	@Override

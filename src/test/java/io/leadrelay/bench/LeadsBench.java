@@ -85,7 +85,7 @@ public final class LeadsBench {
 			int middle = leads / 2;
 			time(lines, db, "first page (50, no filter)", runs, search, query(null, null, null, null, null));
 			time(lines, db, "filtered page (status=failed, instagram)", runs, search,
-					query(LeadEventStatus.FAILED, "instagram", null, null, null));
+					query(LeadEventStatus.FAILED, "ig", null, null, null));
 			time(lines, db, "filtered page (form, last 7 days)", runs, search,
 					query(null, null, "200000000000007", START.plusSeconds(30L * leads - 7 * 86400), null));
 			time(lines, db, "deep keyset page (cursor 50 from the oldest)", runs, search,
@@ -169,7 +169,7 @@ public final class LeadsBench {
 					lead.setString(3, form);
 					lead.setString(4, "Form " + (i % 20));
 					lead.setString(5, "30000000000000" + (i % 10));
-					lead.setString(6, (i % 10 < 7) ? "facebook" : "instagram");
+					lead.setString(6, (i % 10 < 7) ? "fb" : "ig");
 					lead.setObject(7, at);
 					lead.setString(8, answers);
 					lead.setObject(9, at);

@@ -32,12 +32,12 @@ abstract class LeadSearchIntegrationTests {
 	void store() {
 		TableCleaner.deleteAll(this.jdbc);
 		this.search = new LeadSearch(this.jdbc);
-		LeadFixtures.store(this.jdbc, "910000000000001", "mapped", "facebook", T0,
+		LeadFixtures.store(this.jdbc, "910000000000001", "mapped", "fb", T0,
 				LeadFixtures.person("Anna Schmidt", " Anna.Schmidt@Example.com ", "+49 151 2345-678"));
-		LeadFixtures.store(this.jdbc, "910000000000002", "filtered", "instagram", T0.plusSeconds(60),
+		LeadFixtures.store(this.jdbc, "910000000000002", "filtered", "ig", T0.plusSeconds(60),
 				Map.of("first_name", List.of("Annabel"), "last_name", List.of("Müller-Lüdenscheidt"), "work_mail",
 						List.of("annabel@firm.de"), "phone_number", List.of("0049 170 1111111")));
-		LeadFixtures.store(this.jdbc, "910000000000003", "mapped", "facebook", T0.plusSeconds(120),
+		LeadFixtures.store(this.jdbc, "910000000000003", "mapped", "fb", T0.plusSeconds(120),
 				LeadFixtures.person("Bob Anderson", "bob_1@example.com", "+1 (555) 010-9999"));
 		LeadFixtures.store(this.jdbc, "910000000000004", "received", null, T0.plusSeconds(180), null);
 	}
@@ -84,7 +84,7 @@ abstract class LeadSearchIntegrationTests {
 
 	@Test
 	void combinesSearchWithFilters() {
-		LeadQuery instagram = new LeadQuery(null, null, null, null, "instagram", null, null, "anna", null, null, 10);
+		LeadQuery instagram = new LeadQuery(null, null, null, null, "ig", null, null, "anna", null, null, 10);
 		assertThat(ids(this.search.find(instagram))).containsExactly("910000000000002");
 		LeadQuery mapped = new LeadQuery(null, null, null, LeadEventStatus.MAPPED, null, T0.plusSeconds(30), null, null,
 				null, null, 10);

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.leadrelay.pipeline.LeadEventStatus;
@@ -21,7 +20,8 @@ import io.leadrelay.web.InvalidRequestException;
  * @param pageId a page id
  * @param formId a form id
  * @param status a status code
- * @param platform {@code facebook} or {@code instagram}
+ * @param platform {@code facebook} or {@code instagram} (or Meta's codes {@code fb},
+ * {@code ig})
  * @param from a date ({@code 2026-12-01}, from its start, UTC) or an instant
  * @param to a date (through its end, UTC) or an instant (excluded)
  * @param q an email, phone number or name
@@ -83,11 +83,11 @@ record LeadFilters(String leadgenId, String pageId, String formId, String status
 		if (!present(value)) {
 			return null;
 		}
-		String platform = value.trim().toLowerCase(Locale.ROOT);
-		if (!PLATFORMS.contains(platform)) {
+		String code = PlatformNames.code(value);
+		if (code == null) {
 			throw new InvalidRequestException("platform", "platform must be facebook or instagram");
 		}
-		return platform;
+		return code;
 	}
 
 	private static Instant moment(String name, String value, boolean endOfDay) {

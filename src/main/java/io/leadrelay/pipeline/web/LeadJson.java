@@ -3,6 +3,7 @@ package io.leadrelay.pipeline.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.audit.AuditRecord;
 import io.leadrelay.delivery.DeliveryAttemptView;
 import io.leadrelay.delivery.DeliveryView;
+import io.leadrelay.destination.DestinationView;
+import io.leadrelay.destination.Destinations;
 import io.leadrelay.pipeline.LeadDetail;
 import io.leadrelay.security.PersonalData;
 
@@ -25,8 +28,11 @@ class LeadJson {
 
 	private final ObjectMapper json;
 
-	LeadJson(ObjectMapper json) {
+	private final Destinations destinations;
+
+	LeadJson(ObjectMapper json, Destinations destinations) {
 		this.json = json;
+		this.destinations = destinations;
 	}
 
 	Lead lead(LeadDetail detail, Authentication caller) {
@@ -45,9 +51,18 @@ class LeadJson {
 				PersonalData.forCaller(caller, read(sent.payloadJson())), sent.attempts());
 	}
 
-	static TimelineEntry entry(AuditRecord entry) {
-		return new TimelineEntry(entry.occurredAt(), entry.actor(), entry.action(), TimelineWords.describe(entry),
-				entry.details());
+	/** A lead's audit entries, told with the destinations' names. */
+	List<TimelineEntry> timeline(List<AuditRecord> entries) {
+		Map<String, String> names = destinationNames();
+		return entries.stream()
+			.map((entry) -> new TimelineEntry(entry.occurredAt(), entry.actor(), entry.action(),
+					TimelineWords.describe(entry, names), entry.details()))
+			.toList();
+	}
+
+	/** The name of each destination, by id. */
+	Map<String, String> destinationNames() {
+		return this.destinations.list().stream().collect(Collectors.toMap(DestinationView::id, DestinationView::name));
 	}
 
 	private JsonNode read(String payload) {

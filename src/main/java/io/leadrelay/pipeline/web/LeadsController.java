@@ -94,7 +94,7 @@ class LeadsController {
 		if (this.details.find(id).isEmpty()) {
 			throw new UnknownLeadException(id);
 		}
-		return this.details.timeline(id).stream().map(LeadJson::entry).toList();
+		return this.leadJson.timeline(this.details.timeline(id));
 	}
 
 	@ExceptionHandler(UnknownLeadException.class)

@@ -110,7 +110,8 @@ class LeadsPageController {
 					.stream()
 					.map((sent) -> LeadPageViews.delivery(this.leadJson.delivery(sent, caller)))
 					.toList());
-		model.addAttribute("timeline", detail.timeline().stream().map(LeadJson::entry).toList());
+		model.addAttribute("timeline", this.leadJson.timeline(detail.timeline()));
+		model.addAttribute("destinationNames", this.leadJson.destinationNames());
 		return Fragments.view(request, "leads/detail");
 	}
 

@@ -16,9 +16,15 @@ final class TimelineWords {
 	private TimelineWords() {
 	}
 
-	static String describe(AuditRecord entry) {
+	/**
+	 * @param destinationNames the name of each destination that still exists, by id (a
+	 * deleted destination is named by its id)
+	 */
+	static String describe(AuditRecord entry, Map<String, String> destinationNames) {
 		Map<String, Object> details = entry.details();
-		String destination = (text(details, "destination") != null) ? text(details, "destination") : "its destination";
+		String destinationId = text(details, "destination");
+		String destination = (destinationId != null) ? destinationNames.getOrDefault(destinationId, destinationId)
+				: "its destination";
 		String message = text(details, "message");
 		String sentence = switch (entry.action()) {
 			case "lead_event.received" -> "backfill".equals(text(details, "source"))
@@ -32,7 +38,7 @@ final class TimelineWords {
 			case "lead.failed" -> "Failed" + reason(message);
 			case "lead.received" -> "Waiting to be processed again";
 			case "lead.resumed" -> "Its page has a token again: fetching resumes";
-			case "lead.reprocessed", "lead.reprocess" -> "Run through the current mappings again";
+			case "lead.reprocessed" -> "Run through the current mappings again";
 			case "delivery.pending" -> "Delivery to " + destination + " queued" + mapping(details);
 			case "delivery.delivered" -> "Delivered to " + destination + tryNumber(details) + httpStatus(details);
 			case "delivery.retrying" ->
@@ -40,7 +46,7 @@ final class TimelineWords {
 			case "delivery.dead" -> "Gave up on " + destination + ": it is a dead letter" + httpStatus(details);
 			case "delivery.replayed" -> "Delivery to " + destination + " sent again (replay)";
 			case "delivery.discarded" -> "Dead letter to " + destination + " discarded";
-			case "delivery.edited", "delivery.payload_edited" -> "Payload to " + destination + " edited and sent again";
+			case "delivery.payload_edited" -> "Payload to " + destination + " edited and sent again";
 			default -> entry.action();
 		};
 		return NOT_PEOPLE.contains(entry.actor()) ? sentence : sentence + " by " + entry.actor();

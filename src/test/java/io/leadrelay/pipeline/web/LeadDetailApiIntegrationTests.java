@@ -59,7 +59,7 @@ class LeadDetailApiIntegrationTests {
 		JsonNode lead = get("/api/v1/leads/" + LeadStories.LEADGEN_ID, "admin", ADMIN_PASSWORD);
 		assertThat(lead.get("status").asText()).isEqualTo("mapped");
 		assertThat(lead.at("/answers/email/0").asText()).isEqualTo("anna.schmidt@example.com");
-		assertThat(lead.at("/enrichment/platform").asText()).isEqualTo("instagram");
+		assertThat(lead.at("/enrichment/platform").asText()).isEqualTo("ig");
 		assertThat(lead.at("/enrichment/campaignName").asText()).isEqualTo("Spring campaign");
 		JsonNode delivery = lead.at("/deliveries/0");
 		assertThat(delivery.get("id").asLong()).isEqualTo(this.deliveryId);
@@ -131,8 +131,7 @@ class LeadDetailApiIntegrationTests {
 
 	@Test
 	void searchesAndFiltersTheList() throws Exception {
-		LeadFixtures.store(this.jdbc, "920000000000002", "filtered", "facebook",
-				LeadStories.RECEIVED.plusSeconds(86400),
+		LeadFixtures.store(this.jdbc, "920000000000002", "filtered", "fb", LeadStories.RECEIVED.plusSeconds(86400),
 				LeadFixtures.person("Bob Anderson", "bob@example.com", "+1 555 010 9999"));
 		assertThat(leadgenIds("/api/v1/leads?q=anna.schmidt@example.com")).containsExactly(LeadStories.LEADGEN_ID);
 		assertThat(leadgenIds("/api/v1/leads?q=%2B49%20151%202345-678")).containsExactly(LeadStories.LEADGEN_ID);
@@ -150,7 +149,7 @@ class LeadDetailApiIntegrationTests {
 	@Test
 	void pagesByCursorAndStillByPageNumber() throws Exception {
 		for (int i = 2; i <= 5; i++) {
-			LeadFixtures.store(this.jdbc, "92000000000000" + i, "mapped", "facebook",
+			LeadFixtures.store(this.jdbc, "92000000000000" + i, "mapped", "fb",
 					LeadStories.RECEIVED.plusSeconds(i * 60L), null);
 		}
 		JsonNode first = get("/api/v1/leads?size=2", "admin", ADMIN_PASSWORD);

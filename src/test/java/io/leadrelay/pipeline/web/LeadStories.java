@@ -29,7 +29,7 @@ final class LeadStories {
 	 * @return the delivery's id
 	 */
 	static long deliveredOnTheSecondTry(JdbcTemplate jdbc, AuditLog audit) {
-		LeadFixtures.store(jdbc, LEADGEN_ID, "mapped", "instagram", RECEIVED,
+		LeadFixtures.store(jdbc, LEADGEN_ID, "mapped", "ig", RECEIVED,
 				LeadFixtures.person("Anna Schmidt", "anna.schmidt@example.com", "+49 151 2345-678"));
 		jdbc.update(
 				"""

@@ -33,7 +33,7 @@ class LeadsBrowserTests extends BrowserTest {
 		LeadStories.deliveredOnTheSecondTry(this.jdbc, this.audit);
 		for (int i = 2; i <= 6; i++) {
 			LeadFixtures.store(this.jdbc, "92000000000000" + i, (i % 2 == 0) ? "filtered" : "mapped",
-					(i % 3 == 0) ? "instagram" : "facebook", LeadStories.RECEIVED.plusSeconds(i * 600L),
+					(i % 3 == 0) ? "ig" : "fb", LeadStories.RECEIVED.plusSeconds(i * 600L),
 					LeadFixtures.person("Person " + (char) ('A' + i) + " Example", "person" + i + "@example.com",
 							"+49 170 000000" + i));
 		}
