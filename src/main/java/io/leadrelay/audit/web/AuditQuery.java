@@ -1,11 +1,9 @@
 package io.leadrelay.audit.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 import io.leadrelay.audit.AuditFilter;
+import io.leadrelay.web.DayOrInstant;
 import io.leadrelay.web.InvalidRequestException;
 
 /**
@@ -20,8 +18,8 @@ record AuditQuery(String actor, String action, String subjectType, String subjec
 	static final int MAX_PAGE_SIZE = 200;
 
 	AuditFilter filter() {
-		Instant start = instant("from", this.from, false);
-		Instant end = instant("to", this.to, true);
+		Instant start = DayOrInstant.from("from", this.from);
+		Instant end = DayOrInstant.to("to", this.to);
 		if (start != null && end != null && !start.isBefore(end)) {
 			throw new InvalidRequestException("to", "to must be after from");
 		}
@@ -61,24 +59,6 @@ record AuditQuery(String actor, String action, String subjectType, String subjec
 			throw new InvalidRequestException(name, name + " must be at most " + maxLength + " characters");
 		}
 		return trimmed;
-	}
-
-	private static Instant instant(String name, String value, boolean endOfDay) {
-		if (blank(value)) {
-			return null;
-		}
-		String trimmed = value.trim();
-		try {
-			if (trimmed.length() == 10) {
-				LocalDate day = LocalDate.parse(trimmed);
-				return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-			}
-			return Instant.parse(trimmed);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidRequestException(name,
-					name + " must be a day such as 2026-12-04 or a moment such as 2026-12-04T10:00:00Z");
-		}
 	}
 
 	private static boolean blank(String value) {

@@ -1,14 +1,12 @@
 package io.leadrelay.pipeline.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import io.leadrelay.pipeline.LeadEventStatus;
 import io.leadrelay.pipeline.LeadQuery;
+import io.leadrelay.web.DayOrInstant;
 import io.leadrelay.web.InvalidRequestException;
 
 /**
@@ -49,8 +47,8 @@ record LeadFilters(String leadgenId, String pageId, String formId, String status
 		if (present(this.q) && this.q.trim().length() > MAX_SEARCH) {
 			throw new InvalidRequestException("q", "q must be at most " + MAX_SEARCH + " characters");
 		}
-		Instant start = moment("from", this.from, false);
-		Instant end = moment("to", this.to, true);
+		Instant start = DayOrInstant.from("from", this.from);
+		Instant end = DayOrInstant.to("to", this.to);
 		if (start != null && end != null && !end.isAfter(start)) {
 			throw new InvalidRequestException("to", "to must be after from");
 		}
@@ -88,24 +86,6 @@ record LeadFilters(String leadgenId, String pageId, String formId, String status
 			throw new InvalidRequestException("platform", "platform must be facebook or instagram");
 		}
 		return code;
-	}
-
-	private static Instant moment(String name, String value, boolean endOfDay) {
-		if (!present(value)) {
-			return null;
-		}
-		String trimmed = value.trim();
-		try {
-			if (trimmed.length() == 10) {
-				LocalDate date = LocalDate.parse(trimmed);
-				return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
-			}
-			return Instant.parse(trimmed);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidRequestException(name,
-					name + " must be a date such as 2026-12-01 or a time such as 2026-12-01T09:30:00Z");
-		}
 	}
 
 	static boolean present(String value) {

@@ -1,15 +1,12 @@
 package io.leadrelay.pipeline.web;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import io.leadrelay.pipeline.LeadEventStatus;
 import io.leadrelay.pipeline.ReprocessFilter;
+import io.leadrelay.web.DayOrInstant;
 import io.leadrelay.web.InvalidRequestException;
 
 /**
@@ -26,7 +23,7 @@ final class ReprocessFilters {
 	static ReprocessFilter parse(String status, String pageId, String formId, String from, String to,
 			String leadgenId) {
 		return new ReprocessFilter(status(status), numericId("pageId", pageId), numericId("formId", formId),
-				time("from", from, false), time("to", to, true), numericId("leadgenId", leadgenId));
+				DayOrInstant.from("from", from), DayOrInstant.to("to", to), numericId("leadgenId", leadgenId));
 	}
 
 	static String numericId(String name, String value) {
@@ -46,29 +43,6 @@ final class ReprocessFilters {
 		return LeadEventStatus.fromCode(value)
 			.orElseThrow(() -> new InvalidRequestException("status",
 					"status must be one of filtered, mapped or failed (the statuses that can be reprocessed)"));
-	}
-
-	/**
-	 * An ISO-8601 instant, or a day (the day's start for {@code from}, the next day's
-	 * start for {@code to}, so that the day is included).
-	 */
-	private static Instant time(String field, String value, boolean endOfDay) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			try {
-				LocalDate day = LocalDate.parse(value);
-				return (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
-			}
-			catch (DateTimeParseException notADay) {
-				throw new InvalidRequestException(field,
-						field + " must be a day such as 2026-11-20 or an instant such as 2026-11-20T00:00:00Z");
-			}
-		}
 	}
 
 	/**
