@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,6 +69,13 @@ public class Destinations {
 
 	public List<DestinationView> list() {
 		return this.jdbc.query(COLUMNS + " ORDER BY destination_id", this.view);
+	}
+
+	/** Each destination's name by its id, in the order of {@link #list()}. */
+	public Map<String, String> names() {
+		Map<String, String> names = new LinkedHashMap<>();
+		list().forEach((destination) -> names.put(destination.id(), destination.name()));
+		return names;
 	}
 
 	public DestinationView get(String id) {

@@ -1,14 +1,11 @@
 package io.leadrelay.delivery.web;
 
 import java.security.Principal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.leadrelay.delivery.Deliveries;
 import io.leadrelay.delivery.DeliveryFilter;
 import io.leadrelay.delivery.DeliveryStatus;
 import io.leadrelay.delivery.Replays;
-import io.leadrelay.destination.DestinationView;
 import io.leadrelay.destination.Destinations;
 import io.leadrelay.web.Fragments;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,11 +47,7 @@ class DeliveriesPageController {
 	void navigation(Model model) {
 		model.addAttribute("activeNav", "deliveries");
 		model.addAttribute("statuses", DeliveryStatus.values());
-		Map<String, String> names = new LinkedHashMap<>();
-		for (DestinationView destination : this.destinations.list()) {
-			names.put(destination.id(), destination.name());
-		}
-		model.addAttribute("destinationNames", names);
+		model.addAttribute("destinationNames", this.destinations.names());
 	}
 
 	@GetMapping

@@ -3,7 +3,6 @@ package io.leadrelay.pipeline.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.audit.AuditRecord;
 import io.leadrelay.delivery.DeliveryAttemptView;
 import io.leadrelay.delivery.DeliveryView;
-import io.leadrelay.destination.DestinationView;
 import io.leadrelay.destination.Destinations;
 import io.leadrelay.pipeline.LeadDetail;
 import io.leadrelay.security.PersonalData;
@@ -53,16 +51,15 @@ class LeadJson {
 
 	/** A lead's audit entries, told with the destinations' names. */
 	List<TimelineEntry> timeline(List<AuditRecord> entries) {
-		Map<String, String> names = destinationNames();
+		return timeline(entries, this.destinations.names());
+	}
+
+	/** The same, with the destinations' names already read (by id). */
+	List<TimelineEntry> timeline(List<AuditRecord> entries, Map<String, String> names) {
 		return entries.stream()
 			.map((entry) -> new TimelineEntry(entry.occurredAt(), entry.actor(), entry.action(),
 					TimelineWords.describe(entry, names), entry.details()))
 			.toList();
-	}
-
-	/** The name of each destination, by id. */
-	Map<String, String> destinationNames() {
-		return this.destinations.list().stream().collect(Collectors.toMap(DestinationView::id, DestinationView::name));
 	}
 
 	private JsonNode read(String payload) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.leadrelay.destination.Destinations;
 import io.leadrelay.pipeline.LeadDetail;
 import io.leadrelay.pipeline.LeadDetails;
 import io.leadrelay.pipeline.LeadEventStatus;
@@ -42,10 +43,13 @@ class LeadsPageController {
 
 	private final LeadJson leadJson;
 
-	LeadsPageController(LeadSearch search, LeadDetails details, LeadJson leadJson) {
+	private final Destinations destinations;
+
+	LeadsPageController(LeadSearch search, LeadDetails details, LeadJson leadJson, Destinations destinations) {
 		this.search = search;
 		this.details = details;
 		this.leadJson = leadJson;
+		this.destinations = destinations;
 	}
 
 	@ModelAttribute
@@ -110,8 +114,9 @@ class LeadsPageController {
 					.stream()
 					.map((sent) -> LeadPageViews.delivery(this.leadJson.delivery(sent, caller)))
 					.toList());
-		model.addAttribute("timeline", this.leadJson.timeline(detail.timeline()));
-		model.addAttribute("destinationNames", this.leadJson.destinationNames());
+		Map<String, String> destinationNames = this.destinations.names();
+		model.addAttribute("timeline", this.leadJson.timeline(detail.timeline(), destinationNames));
+		model.addAttribute("destinationNames", destinationNames);
 		return Fragments.view(request, "leads/detail");
 	}
 
