@@ -89,6 +89,23 @@ class AccessPolicyIntegrationTests {
 			ANY       /deliveries/*/edit               signin     deny    ok        ok
 			GET       /deliveries/**                   signin     ok      ok        ok
 			ANY       /deliveries/**                   signin     deny    ok        ok
+			GET       /setup                           signin     ok      ok        ok
+			ANY       /pages/connect                   signin     deny    ok        ok
+			ANY       /pages/connect/**                signin     deny    ok        ok
+			GET       /pages                           signin     ok      ok        ok
+			GET       /pages/**                        signin     ok      ok        ok
+			ANY       /pages/**                        signin     deny    ok        ok
+			GET       /forms                           signin     ok      ok        ok
+			GET       /forms/**                        signin     ok      ok        ok
+			ANY       /forms/**                        signin     deny    ok        ok
+			GET       /destinations                    signin     ok      ok        ok
+			GET       /destinations/**                 signin     ok      ok        ok
+			ANY       /destinations/**                 signin     deny    ok        ok
+			GET       /mappings                        signin     ok      ok        ok
+			GET       /mappings/**                     signin     ok      ok        ok
+			ANY       /mappings/**                     signin     deny    ok        ok
+			ANY       /settings                        signin     deny    deny      ok
+			ANY       /settings/**                     signin     deny    deny      ok
 			ANY       /users                           signin     deny    deny      ok
 			ANY       /users/**                        signin     deny    deny      ok
 			ANY       /api/v1/users                    signin     deny    deny      ok
