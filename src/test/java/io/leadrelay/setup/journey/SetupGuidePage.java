@@ -7,7 +7,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The setup guide ({@code /setup}): its four steps and what to tell Meta. */
-public final class SetupGuidePage {
+public final class SetupGuidePage extends JourneyPage {
 
 	/** The steps' element ids, in order. */
 	public static final String PAGE = "step-page";
@@ -18,10 +18,8 @@ public final class SetupGuidePage {
 
 	public static final String TEST_LEAD = "step-test-lead";
 
-	private final WebDriver browser;
-
 	public SetupGuidePage(WebDriver browser, WebDriverWait wait) {
-		this.browser = browser;
+		super(browser, wait);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id(TEST_LEAD)));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("webhook-url")));
 	}
@@ -63,12 +61,12 @@ public final class SetupGuidePage {
 
 	/** Presses "Show" beside the masked verify token. */
 	public void showVerifyToken() {
-		this.browser.findElement(By.cssSelector("button[data-reveal='verify-token']")).click();
+		click(By.cssSelector("button[data-reveal='verify-token']"));
 	}
 
 	/** Follows the step's action link. */
 	public void start(String step) {
-		action(step).click();
+		click(action(step));
 	}
 
 	private WebElement step(String id) {
