@@ -17,24 +17,33 @@
 		var copy = event.target.closest('[data-copy]');
 		if (copy) {
 			var field = document.getElementById(copy.getAttribute('data-copy'));
-			var done = function () {
-				copy.textContent = 'Copied';
-				say('Copied to the clipboard');
-				setTimeout(function () { copy.textContent = 'Copy'; }, 2000);
+			var tell = function (text) {
+				copy.textContent = text;
+				say(text);
+				setTimeout(function () { copy.textContent = 'Copy'; }, 3000);
+			};
+			// Without clipboard access: select the text (shown, if it was masked) for Ctrl+C.
+			var select = function () {
+				field.type = 'text';
+				var reveal = document.querySelector('[data-reveal="' + field.id + '"]');
+				if (reveal) {
+					reveal.textContent = 'Hide';
+					reveal.setAttribute('aria-pressed', 'true');
+				}
+				field.focus();
+				field.select();
+				var copied = false;
+				try {
+					copied = document.execCommand('copy');
+				} catch (ignored) {
+					copied = false;
+				}
+				tell(copied ? 'Copied' : 'Press Ctrl+C');
 			};
 			if (navigator.clipboard && window.isSecureContext) {
-				navigator.clipboard.writeText(field.value).then(done, function () { say('Select the text and copy it'); });
+				navigator.clipboard.writeText(field.value).then(function () { tell('Copied'); }, select);
 			} else {
-				var type = field.type;
-				field.type = 'text';
-				field.select();
-				var copied = document.execCommand && document.execCommand('copy');
-				field.type = type;
-				if (copied) {
-					done();
-				} else {
-					say('Select the text and copy it');
-				}
+				select();
 			}
 			return;
 		}

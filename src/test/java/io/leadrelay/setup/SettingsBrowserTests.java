@@ -33,9 +33,11 @@ class SettingsBrowserTests extends BrowserTest {
 		assertThat(text("settings-later")).contains("Alerts").contains("retention").contains("later");
 		assertThat(browser().getPageSource()).doesNotContain(LeadRelayIntegrationTest.APP_SECRET);
 		screenshot("settings-1-admin");
-		((JavascriptExecutor) browser()).executeScript("document.getElementById('meta-app').scrollIntoView();");
+		((JavascriptExecutor) browser())
+			.executeScript("document.getElementById('meta-app').scrollIntoView({behavior: 'instant'});");
 		screenshot("settings-2-admin-meta-app");
 		resize(390, 844);
+		((JavascriptExecutor) browser()).executeScript("window.scrollTo({top: 0, behavior: 'instant'});");
 		screenshot("settings-3-admin-phone");
 		resize(1280, 800);
 	}

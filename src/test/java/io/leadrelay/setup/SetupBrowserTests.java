@@ -54,6 +54,7 @@ class SetupBrowserTests extends BrowserTest {
 		assertThat(guide.verifyToken().getText()).contains("No verify token is set yet")
 			.contains("LEADRELAY_META_VERIFYTOKEN")
 			.contains("leadrelay.meta.verify-token");
+		assertThat(guide.copyWebhookUrl()).isIn("Copied", "Press Ctrl+C");
 		screenshot("setup-2-empty-install");
 		resize(390, 844);
 		screenshot("setup-3-empty-install-phone");

@@ -64,6 +64,18 @@ public final class SetupGuidePage extends JourneyPage {
 		click(By.cssSelector("button[data-reveal='verify-token']"));
 	}
 
+	/**
+	 * Presses "Copy" beside the webhook URL and returns what the button says then:
+	 * "Copied", or "Press Ctrl+C" when the browser gives no clipboard (the URL is
+	 * selected).
+	 */
+	public String copyWebhookUrl() {
+		By button = By.cssSelector("button[data-copy='webhook-url']");
+		click(button);
+		this.wait.until((driver) -> !driver.findElement(button).getText().equals("Copy"));
+		return this.browser.findElement(button).getText();
+	}
+
 	/** Follows the step's action link. */
 	public void start(String step) {
 		click(action(step));
