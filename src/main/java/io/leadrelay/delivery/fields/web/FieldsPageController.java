@@ -35,6 +35,7 @@ class FieldsPageController {
 	@GetMapping
 	String fields(@PathVariable String id, Model model) {
 		model.addAttribute("crm", this.discovery.view(id));
+		model.addAttribute("typeWords", FieldTypeWords.WORDS);
 		return FRAGMENT;
 	}
 
@@ -57,6 +58,7 @@ class FieldsPageController {
 			return "redirect:/destinations/" + id;
 		}
 		model.addAttribute("crm", this.discovery.view(id));
+		model.addAttribute("typeWords", FieldTypeWords.WORDS);
 		model.addAttribute("refreshed", done);
 		model.addAttribute("refreshProblem", failed);
 		return FRAGMENT;
