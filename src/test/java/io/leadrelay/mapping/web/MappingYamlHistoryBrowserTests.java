@@ -8,7 +8,6 @@ import io.leadrelay.support.WebhookClient;
 import io.leadrelay.support.browser.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -106,8 +105,9 @@ class MappingYamlHistoryBrowserTests extends BrowserTest {
 		assertThat(browser().findElements(By.cssSelector("#diff .diff-added .diff-sign")))
 			.extracting(WebElement::getText)
 			.containsOnly("+");
-		((JavascriptExecutor) browser()).executeScript("document.getElementById('diff-form').scrollIntoView()");
+		resize(1280, 1100);
 		screenshot("mapping-history-diff");
+		resize(1280, 800);
 
 		new Select(browser().findElement(By.id("from"))).selectByValue("2");
 		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("diff-summary"), "are the same text"));
