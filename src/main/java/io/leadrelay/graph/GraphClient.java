@@ -148,6 +148,41 @@ public class GraphClient {
 		return new GraphResult.Success<>(List.copyOf(forms));
 	}
 
+	/**
+	 * Every lead form of the page with its questions, following the pages Meta gives
+	 * ({@code paging.cursors.after} while {@code paging.next} is set).
+	 */
+	public GraphResult<List<GraphForm>> leadForms(String pageId, String accessToken) {
+		List<GraphForm> forms = new ArrayList<>();
+		String after = null;
+		do {
+			Map<String, String> parameters = new LinkedHashMap<>();
+			parameters.put("fields", "id,name,status,locale,questions");
+			parameters.put("limit", "100");
+			if (after != null) {
+				parameters.put("after", after);
+			}
+			GraphResult<JsonNode> answer = this.http.get(pageId + "/leadgen_forms", parameters, accessToken);
+			if (!(answer instanceof GraphResult.Success<JsonNode> success)) {
+				return answer.castFailure();
+			}
+			success.value().path("data").forEach((form) -> forms.add(leadForm(form)));
+			JsonNode paging = success.value().path("paging");
+			after = paging.hasNonNull("next") ? paging.path("cursors").path("after").asText(null) : null;
+		}
+		while (after != null);
+		return new GraphResult.Success<>(List.copyOf(forms));
+	}
+
+	private static GraphForm leadForm(JsonNode form) {
+		List<GraphForm.Question> questions = new ArrayList<>();
+		form.path("questions")
+			.forEach((question) -> questions.add(new GraphForm.Question(question.path("key").asText(),
+					question.path("label").asText(null), question.path("type").asText(null))));
+		return new GraphForm(form.path("id").asText(), form.path("name").asText(null), form.path("status").asText(null),
+				form.path("locale").asText(null), questions);
+	}
+
 	private String nameOf(String id, String given, String accessToken) {
 		if (id == null || given != null) {
 			return given;
