@@ -29,7 +29,7 @@ final class TimelineWords {
 		String sentence = switch (entry.action()) {
 			case "lead_event.received" -> switch (String.valueOf(text(details, "source"))) {
 				case "backfill" -> "Received: found by the catch-up read of its form";
-				case "test" -> "Test lead made by " + entry.actor() + " (not a real person)";
+				case "test" -> "Test lead (not a real person) made";
 				default -> "Received from Meta";
 			};
 			case "lead.test_sent" -> "Test lead sent through mapping " + text(details, "mapping");
