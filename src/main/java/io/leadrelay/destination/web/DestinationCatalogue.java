@@ -142,7 +142,7 @@ final class DestinationCatalogue {
 	record Field(String key, String label, String help, String defaultValue, boolean secret, List<String> options,
 			Set<String> forFlows) {
 
-		boolean multiline() {
+		public boolean multiline() {
 			return "privateKey".equals(this.key);
 		}
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.leadrelay.destination.DestinationAlreadyExistsException;
 import io.leadrelay.destination.DestinationChange;
@@ -185,8 +186,27 @@ class DestinationPagesController {
 		model.addAttribute("type", type);
 		model.addAttribute("editing", editing);
 		model.addAttribute("form", typed);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", inWords(type, errors));
 		return Fragments.view(request, "destinations/form");
+	}
+
+	/**
+	 * Errors that name a field by its label, as the form shows it, not by its API name.
+	 */
+	private static Map<String, String> inWords(DestinationCatalogue.Type type, Map<String, String> errors) {
+		Map<String, String> words = new LinkedHashMap<>();
+		errors.forEach((field, message) -> {
+			String label = Stream
+				.concat(type.settings().stream().map((f) -> Map.entry("settings." + f.key(), f.label())),
+						type.credentials().stream().map((f) -> Map.entry("credentials." + f.key(), f.label())))
+				.filter((entry) -> entry.getKey().equals(field))
+				.map(Map.Entry::getValue)
+				.findFirst()
+				.orElse(null);
+			words.put(field, (label != null && message.startsWith(field + " "))
+					? label + message.substring(field.length()) : message);
+		});
+		return words;
 	}
 
 	private static String label(String key, List<DestinationCatalogue.Field> fields) {
