@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -95,6 +96,7 @@ class DestinationPagesBrowserTests extends BrowserTest {
 		assertThat(browser().getPageSource()).doesNotContain(TOKEN);
 
 		theConnectionTestTellsWhatHubSpotSaid();
+		anEditWithTheTokenLeftEmptyKeepsIt();
 		aTestLeadGoesThroughTheDestinationsMapping();
 	}
 
@@ -117,6 +119,28 @@ class DestinationPagesBrowserTests extends BrowserTest {
 		click(By.id("test-connection"));
 		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("test-result"), "It works"));
 		screenshot("destinations-5-test-works");
+	}
+
+	private void anEditWithTheTokenLeftEmptyKeepsIt() {
+		click(By.id("edit-destination"));
+		WebElement token = waitFor()
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("credentials-accessToken")));
+		assertThat(token.getAttribute("value")).isEmpty();
+		assertThat(token.getAttribute("placeholder")).isEqualTo("leave empty to keep the current one");
+		assertThat(browser().getPageSource()).doesNotContain(TOKEN);
+		WebElement name = browser().findElement(By.id("destination-name"));
+		name.clear();
+		name.sendKeys("HubSpot sales team");
+		screenshot("destinations-5b-edit");
+		click(By.id("save-destination"));
+		waitFor().until(ExpectedConditions.urlToBe(baseUrl() + "/destinations/hubspot-sales"));
+		assertThat(browser().findElement(By.tagName("h1")).getText()).contains("HubSpot sales team");
+		hubspot.resetAll();
+		hubspot.stubFor(post(UPSERT).willReturn(okJson(created("603"))));
+		click(By.id("test-connection"));
+		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("test-result"), "It works"));
+		hubspot.verify(1,
+				postRequestedFor(urlPathEqualTo(UPSERT)).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
 	}
 
 	private void aTestLeadGoesThroughTheDestinationsMapping() {
@@ -176,7 +200,7 @@ class DestinationPagesBrowserTests extends BrowserTest {
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
 		assertThat(browser().findElement(By.cssSelector("h1 .badge-test")).getText()).isEqualTo("Test");
 		assertThat(browser().findElement(By.id("timeline")).getText()).contains("Test lead (not a real person) made")
-			.contains("Delivered to HubSpot sales");
+			.contains("Delivered to HubSpot sales team");
 		screenshot("destinations-9-test-lead-page");
 		open("/leads");
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#leads .badge-test")));
