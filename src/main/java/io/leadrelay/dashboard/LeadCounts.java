@@ -58,7 +58,8 @@ public class LeadCounts {
 		Map<String, long[]> counts = new HashMap<>();
 		this.jdbc.query("SELECT d.day_index, " + column + " AS key_id, COUNT(*) AS leads FROM (" + bounds
 				+ ") d JOIN lead_event e ON e.received_at >= d.day_start AND e.received_at < d.day_end"
-				+ " GROUP BY d.day_index, " + column, (row) -> {
+				// Test leads a person sent are not leads from Meta.
+				+ " AND e.source <> 'test'" + " GROUP BY d.day_index, " + column, (row) -> {
 					long[] series = counts.computeIfAbsent(row.getString("key_id"), (id) -> new long[count]);
 					series[row.getInt("day_index")] += row.getLong("leads");
 				}, parameters.toArray());

@@ -16,14 +16,15 @@ import java.time.Instant;
  * @param payloadRevision which payload this is: 1 for the first, + 1 each time a replay
  * changed it
  * @param eventTime when the lead's event happened
+ * @param test whether it carries a test lead sent by a person
  */
 record ClaimedDelivery(long id, String leadgenId, String destinationId, String payloadJson, int attempts, String status,
-		Instant retryFrom, String claimToken, int payloadRevision, Instant eventTime) {
+		Instant retryFrom, String claimToken, int payloadRevision, Instant eventTime, boolean test) {
 
 	/** A delivery with its first payload, whose event happened when its retries began. */
 	ClaimedDelivery(long id, String leadgenId, String destinationId, String payloadJson, int attempts, String status,
 			Instant retryFrom, String claimToken) {
-		this(id, leadgenId, destinationId, payloadJson, attempts, status, retryFrom, claimToken, 1, retryFrom);
+		this(id, leadgenId, destinationId, payloadJson, attempts, status, retryFrom, claimToken, 1, retryFrom, false);
 	}
 
 	@Override

@@ -68,7 +68,7 @@ class DeliveryQueue {
 				(rs, row) -> new ClaimedDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getInt(5), "in_flight".equals(rs.getString(6)) ? "retrying" : rs.getString(6),
 						rs.getObject(7, OffsetDateTime.class).toInstant(), token, rs.getInt(8),
-						rs.getObject(9, OffsetDateTime.class).toInstant()),
+						rs.getObject(9, OffsetDateTime.class).toInstant(), false),
 				arguments.toArray());
 		if (!claimed.isEmpty()) {
 			this.jdbc.batchUpdate("""

@@ -115,7 +115,7 @@ class DestinationDispatcher {
 		for (ClaimedDelivery delivery : call) {
 			requests.add(new DeliveryRequest(delivery.id(), delivery.leadgenId(), delivery.destinationId(),
 					destination.settings(), credentials, payload(delivery),
-					DeliveryRequest.idempotencyKey(delivery.leadgenId(), delivery.destinationId()), false,
+					DeliveryRequest.idempotencyKey(delivery.leadgenId(), delivery.destinationId()), delivery.test(),
 					delivery.payloadRevision(), delivery.eventTime()));
 		}
 		Instant started = this.clock.instant();

@@ -11,14 +11,15 @@ import java.util.Map;
  * @param metadata what Meta says about the lead: {@code leadgen_id}, {@code page_id},
  * {@code form_id}, {@code form_name}, {@code ad_id}, {@code ad_name}, {@code adset_id},
  * {@code adset_name}, {@code campaign_id}, {@code campaign_name}, {@code platform},
- * {@code is_organic}, {@code created_time}
+ * {@code is_organic}, {@code created_time}, {@code is_test} ({@code true} for a test lead
+ * sent by a person, so that a mapping can mark it in the CRM)
  */
 public record LeadData(Map<String, List<String>> answers, Map<String, String> metadata) {
 
 	/** The metadata a lead may have, in the order LeadRelay fills it. */
 	public static final List<String> METADATA = List.of("leadgen_id", "page_id", "form_id", "form_name", "ad_id",
 			"ad_name", "adset_id", "adset_name", "campaign_id", "campaign_name", "platform", "is_organic",
-			"created_time");
+			"created_time", "is_test");
 
 	/** Values of a multiple-choice answer are joined with this. */
 	public static final String VALUE_SEPARATOR = ";";

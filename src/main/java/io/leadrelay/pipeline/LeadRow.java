@@ -19,9 +19,10 @@ import java.time.Instant;
  * @param status where it stands
  * @param source {@code webhook} or {@code backfill}
  * @param answersJson its answers as JSON (personal data), once enriched
+ * @param test whether it is a test lead a person sent
  */
 public record LeadRow(long cursor, String leadgenId, String pageId, String formId, String formName, String adId,
 		String adgroupId, String platform, Instant createdTime, Instant receivedAt, String status, String source,
-		String answersJson) {
+		String answersJson, boolean test) {
 
 }

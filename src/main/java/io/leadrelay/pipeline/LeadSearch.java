@@ -24,13 +24,13 @@ public class LeadSearch {
 
 	private static final String COLUMNS = """
 			SELECT e.id, e.leadgen_id, e.page_id, e.form_id, l.form_name, e.ad_id, e.adgroup_id, l.platform,
-			    e.created_time, e.received_at, e.status, e.source, l.answers
+			    e.created_time, e.received_at, e.status, e.source, l.answers, COALESCE(l.test, FALSE)
 			FROM lead_event e LEFT JOIN lead l ON l.leadgen_id = e.leadgen_id""";
 
 	private static final RowMapper<LeadRow> ROW = (rs, row) -> new LeadRow(rs.getLong(1), rs.getString(2),
 			rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
 			instant(rs.getObject(9, OffsetDateTime.class)), instant(rs.getObject(10, OffsetDateTime.class)),
-			rs.getString(11), rs.getString(12), rs.getString(13));
+			rs.getString(11), rs.getString(12), rs.getString(13), rs.getBoolean(14));
 
 	private final JdbcTemplate jdbc;
 

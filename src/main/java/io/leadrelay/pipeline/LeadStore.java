@@ -73,6 +73,15 @@ public class LeadStore implements StoredLeads {
 	}
 
 	/**
+	 * Keeps a test lead a person sent, marked as a test ({@code lead.test}), with what
+	 * its person can be found by.
+	 */
+	public void saveTest(String pageId, GraphLead lead) {
+		save(pageId, lead);
+		this.jdbc.update("UPDATE lead SET test = TRUE WHERE leadgen_id = ?", lead.leadgenId());
+	}
+
+	/**
 	 * What a mapping reads of a stored lead, for a preview.
 	 * @return empty when the lead was never enriched
 	 */
@@ -81,8 +90,8 @@ public class LeadStore implements StoredLeads {
 		return this.jdbc
 			.query("""
 					SELECT leadgen_id, created_time, answers, form_id, form_name, ad_id, ad_name, adset_id, adset_name,
-					    campaign_id, campaign_name, platform, organic, page_id FROM lead WHERE leadgen_id = ?""",
-					(rs, row) -> data(rs.getString(14),
+					    campaign_id, campaign_name, platform, organic, page_id, test FROM lead WHERE leadgen_id = ?""",
+					(rs, row) -> data(rs.getString(14), rs.getBoolean(15),
 							new GraphLead(rs.getString(1),
 									(rs.getObject(2) != null) ? rs.getObject(2, OffsetDateTime.class).toInstant()
 											: null,
@@ -96,6 +105,14 @@ public class LeadStore implements StoredLeads {
 
 	/** What a mapping reads of a lead: its answers and what Meta says about it. */
 	static LeadData data(String pageId, GraphLead lead) {
+		return data(pageId, false, lead);
+	}
+
+	/**
+	 * What a mapping reads of a lead, a test lead or not.
+	 * @param test whether it is a test lead a person sent
+	 */
+	public static LeadData data(String pageId, boolean test, GraphLead lead) {
 		Map<String, String> metadata = new LinkedHashMap<>();
 		metadata.put("leadgen_id", lead.leadgenId());
 		metadata.put("page_id", pageId);
@@ -110,6 +127,7 @@ public class LeadStore implements StoredLeads {
 		metadata.put("platform", lead.platform());
 		metadata.put("is_organic", String.valueOf(lead.organic()));
 		metadata.put("created_time", (lead.createdTime() != null) ? lead.createdTime().toString() : null);
+		metadata.put("is_test", String.valueOf(test));
 		metadata.values().removeIf((value) -> value == null);
 		return new LeadData(lead.answers(), metadata);
 	}

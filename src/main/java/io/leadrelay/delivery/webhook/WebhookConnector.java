@@ -133,6 +133,7 @@ class WebhookConnector implements Connector {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("leadgen_id", request.leadgenId());
 		data.put("fields", request.payload());
+		data.put("is_test", request.test());
 		Map<String, Object> event = new LinkedHashMap<>();
 		event.put("type", request.test() ? "lead.test" : "lead.created");
 		event.put("timestamp", eventTime.toString());

@@ -35,6 +35,9 @@ record LeadFilters(String leadgenId, String pageId, String formId, String status
 
 	private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,32}");
 
+	/** A test lead's id: {@code test-} and hex digits (see the testlead feature). */
+	private static final Pattern TEST_LEAD_ID = Pattern.compile("test-[0-9a-f]{1,27}");
+
 	/** Whether a filter only the keyset list knows is set. */
 	boolean needsKeyset() {
 		return present(this.platform) || present(this.from) || present(this.to) || present(this.q);
@@ -52,9 +55,17 @@ record LeadFilters(String leadgenId, String pageId, String formId, String status
 		if (start != null && end != null && !end.isAfter(start)) {
 			throw new InvalidRequestException("to", "to must be after from");
 		}
-		return new LeadQuery(numericId("leadgenId", this.leadgenId), numericId("pageId", this.pageId),
+		return new LeadQuery(leadgenId("leadgenId", this.leadgenId), numericId("pageId", this.pageId),
 				numericId("formId", this.formId), status(this.status), platform(this.platform), start, end,
 				present(this.q) ? this.q.trim() : null, before, after, size);
+	}
+
+	/** A lead's id: Meta's numeric id, or a test lead's. */
+	static String leadgenId(String name, String value) {
+		if (present(value) && TEST_LEAD_ID.matcher(value.trim()).matches()) {
+			return value.trim();
+		}
+		return numericId(name, value);
 	}
 
 	static String numericId(String name, String value) {

@@ -18,19 +18,20 @@ import io.leadrelay.pipeline.LeadRow;
  * @param createdTime when the person sent the form
  * @param receivedAt when LeadRelay stored it
  * @param status where it stands
- * @param source {@code webhook} or {@code backfill}
+ * @param source {@code webhook}, {@code backfill} or {@code test}
+ * @param test whether it is a test lead a person sent
  */
 record LeadItem(String leadgenId, String pageId, String formId, String formName, String adId, String adgroupId,
-		String platform, Instant createdTime, Instant receivedAt, String status, String source) {
+		String platform, Instant createdTime, Instant receivedAt, String status, String source, boolean test) {
 
 	static LeadItem of(LeadRow row) {
 		return new LeadItem(row.leadgenId(), row.pageId(), row.formId(), row.formName(), row.adId(), row.adgroupId(),
-				row.platform(), row.createdTime(), row.receivedAt(), row.status(), row.source());
+				row.platform(), row.createdTime(), row.receivedAt(), row.status(), row.source(), row.test());
 	}
 
 	static LeadItem of(LeadEventView view) {
 		return new LeadItem(view.leadgenId(), view.pageId(), view.formId(), null, view.adId(), view.adgroupId(), null,
-				view.createdTime(), view.receivedAt(), view.status(), view.source());
+				view.createdTime(), view.receivedAt(), view.status(), view.source(), "test".equals(view.source()));
 	}
 
 }

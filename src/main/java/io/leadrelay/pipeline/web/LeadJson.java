@@ -38,7 +38,8 @@ class LeadJson {
 				detail.lead().formId(), detail.lead().source(), detail.lead().receivedAt(), detail.lead().createdTime(),
 				detail.lastMessage(), detail.enrichment(),
 				PersonalData.forCaller(caller, (JsonNode) this.json.valueToTree(detail.answers())),
-				detail.deliveries().stream().map((delivery) -> delivery(delivery, caller)).toList());
+				detail.deliveries().stream().map((delivery) -> delivery(delivery, caller)).toList(),
+				detail.lead().test());
 	}
 
 	Delivery delivery(LeadDetail.Delivery sent, Authentication caller) {
@@ -85,10 +86,11 @@ class LeadJson {
 	 * @param enrichment what Meta said about it (absent until enriched)
 	 * @param answers its answers, each value hidden for viewers
 	 * @param deliveries what each mapping made of it, and how its delivery went
+	 * @param test whether it is a test lead a person sent (never a real person's)
 	 */
 	record Lead(String leadgenId, String status, String pageId, String formId, String source, Instant receivedAt,
 			Instant createdTime, String message, LeadDetail.Enrichment enrichment, JsonNode answers,
-			List<Delivery> deliveries) {
+			List<Delivery> deliveries, boolean test) {
 
 	}
 

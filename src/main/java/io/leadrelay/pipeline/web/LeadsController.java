@@ -104,7 +104,7 @@ class LeadsController {
 	}
 
 	private static String leadgenId(String value) {
-		String id = LeadFilters.numericId("leadgenId", value);
+		String id = LeadFilters.leadgenId("leadgenId", value);
 		if (id == null) {
 			throw new InvalidRequestException("leadgenId", "leadgenId must be a numeric id of 1 to 32 digits");
 		}

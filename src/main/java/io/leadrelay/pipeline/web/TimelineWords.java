@@ -27,8 +27,12 @@ final class TimelineWords {
 				: "its destination";
 		String message = text(details, "message");
 		String sentence = switch (entry.action()) {
-			case "lead_event.received" -> "backfill".equals(text(details, "source"))
-					? "Received: found by the catch-up read of its form" : "Received from Meta";
+			case "lead_event.received" -> switch (String.valueOf(text(details, "source"))) {
+				case "backfill" -> "Received: found by the catch-up read of its form";
+				case "test" -> "Test lead (not a real person) made";
+				default -> "Received from Meta";
+			};
+			case "lead.test_sent" -> "Test lead sent through mapping " + text(details, "mapping");
 			case "lead_event.duplicate" -> "Meta sent it again; LeadRelay kept it once";
 			case "lead.enriching" -> "Fetching its details from Meta";
 			case "lead.retry_scheduled" -> "Could not fetch its details yet; trying again later" + reason(message);

@@ -65,8 +65,9 @@ class WebhookConnectorTests {
 		JsonNode event = this.json.readTree(sent.getBodyAsString());
 		assertThat(event.get("type").asText()).isEqualTo("lead.created");
 		assertThat(event.get("timestamp").asText()).isEqualTo("2026-11-20T10:00:00Z");
-		assertThat(event.get("data")).isEqualTo(this.json.readTree("""
-				{"leadgen_id":"920000000000001","fields":{"email":"ana@example.com","name":"Ana Müller"}}"""));
+		assertThat(event.get("data")).isEqualTo(this.json.readTree(
+				"""
+						{"leadgen_id":"920000000000001","fields":{"email":"ana@example.com","name":"Ana Müller"},"is_test":false}"""));
 	}
 
 	@Test
