@@ -14,10 +14,10 @@ public final class DestinationPage extends JourneyPage {
 
 	/**
 	 * The CRM field's row in {@code div#crm-fields} as text (label, type, "required"),
-	 * once the fragment has loaded.
+	 * once the fragment has loaded; the row is scrolled into view.
 	 */
 	public String crmField(String name) {
-		return find(By.cssSelector("#crm-fields tr[data-field='" + name + "']")).getText();
+		return show(find(By.cssSelector("#crm-fields tr[data-field='" + name + "']"))).getText();
 	}
 
 }

@@ -31,9 +31,15 @@ abstract class JourneyPage {
 	}
 
 	protected void click(WebElement element) {
+		show(element);
+		element.click();
+	}
+
+	/** Scrolls the element to the middle of the window, for a click or a screenshot. */
+	protected WebElement show(WebElement element) {
 		((JavascriptExecutor) this.browser)
 			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-		element.click();
+		return element;
 	}
 
 	/**
