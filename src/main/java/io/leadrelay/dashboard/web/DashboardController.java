@@ -6,6 +6,7 @@ import io.leadrelay.dashboard.Dashboard;
 import io.leadrelay.dashboard.DashboardFigures;
 import io.leadrelay.dashboard.DashboardProperties;
 import io.leadrelay.dashboard.SplitBy;
+import io.leadrelay.setup.SetupGuide;
 import io.leadrelay.web.Fragments;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -28,15 +29,19 @@ class DashboardController {
 
 	private final DashboardProperties properties;
 
-	DashboardController(Dashboard dashboard, DashboardProperties properties) {
+	private final SetupGuide setup;
+
+	DashboardController(Dashboard dashboard, DashboardProperties properties, SetupGuide setup) {
 		this.dashboard = dashboard;
 		this.properties = properties;
+		this.setup = setup;
 	}
 
 	@GetMapping("/")
 	String dashboard(@RequestParam(required = false) String days, @RequestParam(required = false) String by,
 			Model model, HttpServletRequest request) {
 		model.addAttribute("activeNav", "dashboard");
+		model.addAttribute("setup", this.setup.progress());
 		prepare(days, by, model);
 		return Fragments.view(request, "dashboard/index");
 	}
