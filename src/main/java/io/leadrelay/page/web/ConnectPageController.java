@@ -134,7 +134,7 @@ class ConnectPageController {
 	}
 
 	private static String problem(String title, String message, Model model, HttpServletRequest request) {
-		model.addAttribute("title", title);
+		model.addAttribute("problemTitle", title);
 		model.addAttribute("message", message);
 		model.addAttribute("activeNav", "pages");
 		return Fragments.view(request, "pages/connect-problem");
