@@ -1,9 +1,14 @@
 package io.leadrelay.page.connect;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.leadrelay.graph.GraphClient;
 import io.leadrelay.graph.GraphProperties;
@@ -12,7 +17,6 @@ import io.leadrelay.graph.ManagedPage;
 import io.leadrelay.meta.MetaProperties;
 
 import org.springframework.stereotype.Service;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Facebook Login for pages: opens the dialog with a {@link OAuthStates state} of the
@@ -60,15 +64,17 @@ public class FacebookLogin {
 	/** Facebook's dialog, with a new state bound to the session. */
 	public URI dialog(String redirectUri, String sessionId) {
 		String base = this.properties.dialogBaseUrl().toString().replaceAll("/+$", "");
-		return UriComponentsBuilder.fromUriString(base + "/" + this.graphProperties.version() + "/dialog/oauth")
-			.queryParam("client_id", this.graphProperties.appId())
-			.queryParam("redirect_uri", redirectUri)
-			.queryParam("state", this.states.issue(sessionId))
-			.queryParam("scope", String.join(",", this.properties.scopes()))
-			.queryParam("response_type", "code")
-			.encode()
-			.build()
-			.toUri();
+		Map<String, String> query = new LinkedHashMap<>();
+		query.put("client_id", this.graphProperties.appId());
+		query.put("redirect_uri", redirectUri);
+		query.put("state", this.states.issue(sessionId));
+		query.put("scope", String.join(",", this.properties.scopes()));
+		query.put("response_type", "code");
+		return URI.create(base + "/" + this.graphProperties.version() + "/dialog/oauth?"
+				+ query.entrySet()
+					.stream()
+					.map((entry) -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+					.collect(Collectors.joining("&")));
 	}
 
 	/** Whether the dialog's answer belongs to this session; uses the state up. */
