@@ -63,6 +63,17 @@ class PagesBrowserTests extends BrowserTest {
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-disconnect")));
 		assertThat(browser().findElement(By.id("waiting-leads")).getText()).contains("None");
 		screenshot("pages-disconnect");
+
+		open("/pages/new");
+		browser().findElement(By.id("page-id")).sendKeys("not-a-number");
+		browser().findElement(By.id("page-name")).sendKeys("Acme Solar");
+		browser().findElement(By.id("page-token")).sendKeys("EAAG-pasted");
+		browser().findElement(By.id("save-page")).click();
+		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#page-id.is-invalid")));
+		assertThat(browser().findElement(By.id("page-token")).getAttribute("value")).isEmpty();
+		assertThat(browser().findElement(By.cssSelector("#page-id ~ .invalid-feedback")).getText())
+			.isEqualTo("The page id must be a numeric Facebook page id of 1 to 32 digits");
+		screenshot("pages-paste-token-error");
 	}
 
 	@Test

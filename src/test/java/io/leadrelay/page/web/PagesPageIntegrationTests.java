@@ -67,7 +67,7 @@ class PagesPageIntegrationTests {
 		HttpResponse<String> refused = this.browser.post("/pages/new", "pageId=" + PAGE + "&name=Acme&accessToken="
 				+ PageSession.encode("EAAG secret with spaces") + "&_csrf=" + csrf(form));
 		assertThat(refused.statusCode()).isEqualTo(200);
-		assertThat(refused.body()).contains("is-invalid", "accessToken must be a page access token")
+		assertThat(refused.body()).contains("is-invalid", "The token must be a page access token")
 			.doesNotContain("EAAG secret");
 		assertThat(this.pages.list()).isEmpty();
 	}
