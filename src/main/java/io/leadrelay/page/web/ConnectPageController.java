@@ -101,7 +101,8 @@ class ConnectPageController {
 		Set<String> known = this.pages.list().stream().map((page) -> page.pageId()).collect(Collectors.toSet());
 		model.addAttribute("choices",
 				managed.stream()
-					.map((page) -> new Choice(page.pageId(), page.name(), page.tasks(), known.contains(page.pageId())))
+					.map((page) -> new Choice(page.pageId(), page.name(), page.tasks(), known.contains(page.pageId()),
+							page.accessToken() != null))
 					.toList());
 		model.addAttribute("activeNav", "pages");
 		return Fragments.view(request, "pages/choose");
@@ -117,7 +118,7 @@ class ConnectPageController {
 			return "redirect:/pages";
 		}
 		List<ManagedPage> chosen = managed.stream()
-			.filter((page) -> pageIds != null && pageIds.contains(page.pageId()))
+			.filter((page) -> pageIds != null && pageIds.contains(page.pageId()) && page.accessToken() != null)
 			.toList();
 		if (chosen.isEmpty()) {
 			redirect.addFlashAttribute("flashError", "Choose at least one page to connect.");
@@ -151,8 +152,10 @@ class ConnectPageController {
 	 * @param name its name
 	 * @param tasks what the person may do on it
 	 * @param connected whether it is connected already
+	 * @param tokenGiven whether Meta gave a page token (it does not without a role on the
+	 * page)
 	 */
-	record Choice(String pageId, String name, List<String> tasks, boolean connected) {
+	record Choice(String pageId, String name, List<String> tasks, boolean connected, boolean tokenGiven) {
 
 	}
 

@@ -82,16 +82,19 @@ class ConnectPagesIntegrationTests {
 				.withBody("{\"error\":{\"message\":\"(#200) The user must be an admin of the page\",\"code\":200}}")));
 		HttpResponse<String> choose = this.browser.get(answerTheDialog(this.browser));
 		assertThat(choose.statusCode()).isEqualTo(200);
-		assertThat(choose.body()).contains("value=\"" + PAGE_A + "\"", "value=\"" + PAGE_B + "\"", "connected already")
+		assertThat(choose.body())
+			.contains("value=\"" + PAGE_A + "\"", "value=\"" + PAGE_B + "\"", "connected already",
+					"Meta gave no token for it")
 			.doesNotContain("page-token-a", "page-token-b", "long-user-token");
 
 		HttpResponse<String> chosen = this.browser.post("/pages/connect/choose", "pageId=" + PAGE_A + "&pageId="
-				+ PAGE_B + "&_csrf=" + PageSession.encode(PageSession.csrfToken(choose.body())));
+				+ PAGE_B + "&pageId=100200300400503&_csrf=" + PageSession.encode(PageSession.csrfToken(choose.body())));
 		assertThat(chosen.statusCode()).isEqualTo(302);
 		assertThat(chosen.headers().firstValue("Location").orElseThrow()).endsWith("/pages");
 
 		verifyWhatMetaReceived();
 
+		assertThat(this.pages.list()).as("a page Meta gave no token for is not connected").hasSize(2);
 		assertThat(this.pages.accessToken(PAGE_A)).contains("page-token-a");
 		assertThat(this.pages.accessToken(PAGE_B)).contains("page-token-b");
 		assertThat(this.pages.get(PAGE_B).name()).isEqualTo("Acme Solar North");
@@ -232,10 +235,11 @@ class ConnectPagesIntegrationTests {
 				{"data":[{"id":"%s","name":"Acme Solar","access_token":"page-token-a","tasks":["ADVERTISE","MANAGE"]}],
 				 "paging":{"cursors":{"before":"b1","after":"a1"},"next":"https://graph.facebook.com/next"}}"""
 			.formatted(PAGE_A))));
-		graph.stubFor(get(urlPathEqualTo("/v26.0/me/accounts")).withQueryParam("after", equalTo("a1"))
-			.willReturn(okJson("""
-					{"data":[{"id":"%s","name":"Acme Solar North","access_token":"page-token-b","tasks":["MANAGE"]}],
-					 "paging":{"cursors":{"before":"b2","after":"a2"}}}""".formatted(PAGE_B))));
+		graph.stubFor(
+				get(urlPathEqualTo("/v26.0/me/accounts")).withQueryParam("after", equalTo("a1")).willReturn(okJson("""
+						{"data":[{"id":"%s","name":"Acme Solar North","access_token":"page-token-b","tasks":["MANAGE"]},
+						         {"id":"100200300400503","name":"Someone else's page","tasks":[]}],
+						 "paging":{"cursors":{"before":"b2","after":"a2"}}}""".formatted(PAGE_B))));
 		graph.stubFor(
 				post(urlPathMatching("/v26.0/[0-9]+/subscribed_apps")).willReturn(okJson("{\"success\":\"true\"}")));
 		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token")).willReturn(okJson(
