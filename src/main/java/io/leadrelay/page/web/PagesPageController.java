@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.leadrelay.graph.ManagedPage;
 import io.leadrelay.page.PageNotFoundException;
@@ -20,8 +19,6 @@ import io.leadrelay.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,8 +35,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class PagesPageController {
-
-	private static final Set<String> EDITORS = Set.of("ROLE_ADMIN", "ROLE_MARKETER");
 
 	private final Pages pages;
 
@@ -77,9 +72,7 @@ class PagesPageController {
 	}
 
 	@GetMapping("/pages/new")
-	String newPage(@RequestParam(required = false) String pageId, Authentication caller, Model model,
-			HttpServletRequest request) {
-		editor(caller);
+	String newPage(@RequestParam(required = false) String pageId, Model model, HttpServletRequest request) {
 		model.addAttribute("pageId", pageId);
 		model.addAttribute("name", (pageId != null) ? nameOf(pageId) : null);
 		model.addAttribute("errors", Map.of());
@@ -117,9 +110,7 @@ class PagesPageController {
 	}
 
 	@GetMapping("/pages/{pageId}/disconnect")
-	String confirmDisconnect(@PathVariable String pageId, Authentication caller, Model model,
-			HttpServletRequest request) {
-		editor(caller);
+	String confirmDisconnect(@PathVariable String pageId, Model model, HttpServletRequest request) {
 		model.addAttribute("page", this.pages.get(pageId));
 		model.addAttribute("unread", this.waiting.unread(pageId));
 		model.addAttribute("unsent", this.waiting.unsent(pageId));
@@ -151,18 +142,6 @@ class PagesPageController {
 		return rule.replaceFirst("^pageId ", "The page id ")
 			.replaceFirst("^name ", "The name ")
 			.replaceFirst("^accessToken must be a page access token", "The token must be a page access token");
-	}
-
-	/**
-	 * The forms that change pages are for admins and marketers (who alone may post them).
-	 */
-	private static void editor(Authentication caller) {
-		boolean editor = caller.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> EDITORS.contains(authority.getAuthority()));
-		if (!editor) {
-			throw new AccessDeniedException("Only admins and marketers may change pages");
-		}
 	}
 
 	private String nameOf(String pageId) {
