@@ -57,6 +57,18 @@ class AuditedEvents {
 	}
 
 	@EventListener
+	void appInstalled(PageChanged.AppInstalled event) {
+		page(event, event.actor(), (event.refusal() != null) ? "page.app_install_refused" : "page.app_installed",
+				AuditDetails.of("refusal", event.refusal()));
+	}
+
+	@EventListener
+	void appUninstalled(PageChanged.AppUninstalled event) {
+		page(event, event.actor(), (event.refusal() != null) ? "page.app_uninstall_refused" : "page.app_uninstalled",
+				AuditDetails.of("refusal", event.refusal()));
+	}
+
+	@EventListener
 	void destinationCreated(DestinationChanged.Created event) {
 		destination(event, event.actor(), "destination.created",
 				AuditDetails.of("type", event.type(), "enabled", event.enabled()));

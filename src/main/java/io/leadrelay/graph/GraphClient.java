@@ -26,11 +26,45 @@ public class GraphClient {
 
 	private final Cache<String, String> names;
 
+	private final FacebookLoginCalls login;
+
 	GraphClient(GraphHttp http, String appId, Cache<String, FormDefinition> forms, Cache<String, String> names) {
 		this.http = http;
 		this.appId = appId;
 		this.forms = forms;
 		this.names = names;
+		this.login = new FacebookLoginCalls(http, appId);
+	}
+
+	/**
+	 * Facebook Login: the short-lived user token the dialog's {@code code} is worth
+	 * ({@code redirectUri} must be the one the dialog was opened with).
+	 */
+	public GraphResult<String> userToken(String code, String redirectUri) {
+		return this.login.userToken(code, redirectUri);
+	}
+
+	/** A long-lived user token for a short-lived one; its page tokens do not expire. */
+	public GraphResult<String> longLivedUserToken(String userToken) {
+		return this.login.longLivedUserToken(userToken);
+	}
+
+	/** The pages the token's person manages, each with its page token (every page). */
+	public GraphResult<List<ManagedPage>> managedPages(String userToken) {
+		return this.login.managedPages(userToken);
+	}
+
+	/**
+	 * Installs this app on the page for its {@code leadgen} field, so Meta sends the
+	 * page's leads to the webhook.
+	 */
+	public GraphResult<Boolean> installApp(String pageId, String pageToken) {
+		return this.login.subscribedApps("POST", pageId, pageToken);
+	}
+
+	/** Removes this app from the page: Meta stops sending the page's leads. */
+	public GraphResult<Boolean> uninstallApp(String pageId, String pageToken) {
+		return this.login.subscribedApps("DELETE", pageId, pageToken);
 	}
 
 	/** The lead with its answers, and the names of its form, ad, ad set and campaign. */

@@ -50,16 +50,36 @@ final class GraphHttp {
 	}
 
 	GraphResult<JsonNode> get(String path, Map<String, String> parameters, String accessToken) {
+		return send("GET", path, uri(path, parameters, accessToken));
+	}
+
+	GraphResult<JsonNode> post(String path, Map<String, String> parameters, String accessToken) {
+		return send("POST", path, uri(path, parameters, accessToken));
+	}
+
+	GraphResult<JsonNode> delete(String path, Map<String, String> parameters, String accessToken) {
+		return send("DELETE", path, uri(path, parameters, accessToken));
+	}
+
+	/**
+	 * A GET that carries no access token, such as the Facebook Login code exchange (whose
+	 * parameters include the app secret, so it too is never put into a message).
+	 */
+	GraphResult<JsonNode> getWithoutToken(String path, Map<String, String> parameters) {
+		return send("GET", path, uri(path, parameters));
+	}
+
+	private GraphResult<JsonNode> send(String method, String path, URI uri) {
 		GraphResult<JsonNode> held = this.usage.<JsonNode>check().orElse(null);
 		if (held != null) {
 			return held;
 		}
 		HttpResponse<String> response;
 		try {
-			response = this.http.send(HttpRequest.newBuilder(uri(path, parameters, accessToken))
+			response = this.http.send(HttpRequest.newBuilder(uri)
 				.timeout(this.properties.readTimeout())
 				.header("Accept", "application/json")
-				.GET()
+				.method(method, HttpRequest.BodyPublishers.noBody())
 				.build(), BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
@@ -89,6 +109,10 @@ final class GraphHttp {
 		if (this.appSecret != null) {
 			query.put("appsecret_proof", proof(accessToken));
 		}
+		return uri(path, query);
+	}
+
+	private URI uri(String path, Map<String, String> query) {
 		String base = this.properties.baseUrl().toString().replaceAll("/+$", "");
 		return URI.create(base + "/" + this.properties.version() + "/" + path + "?"
 				+ query.entrySet()

@@ -49,4 +49,27 @@ public sealed interface PageChanged {
 
 	}
 
+	/**
+	 * This app was installed on the page for its leads ({@code subscribed_apps}), or Meta
+	 * refused to.
+	 *
+	 * @param pageId the page
+	 * @param actor the user who connected it
+	 * @param refusal what Meta said when it refused, {@code null} when it was installed
+	 */
+	record AppInstalled(String pageId, String actor, String refusal) implements PageChanged {
+
+	}
+
+	/**
+	 * This app was removed from the page as it was disconnected, or Meta refused to.
+	 *
+	 * @param pageId the page
+	 * @param actor the user who disconnected it
+	 * @param refusal what Meta said when it refused, {@code null} when it was removed
+	 */
+	record AppUninstalled(String pageId, String actor, String refusal) implements PageChanged {
+
+	}
+
 }

@@ -60,6 +60,9 @@ public final class AccessPolicy {
 			Rule.roles(HttpMethod.GET, "/setup", EVERY_ROLE),
 			Rule.roles(null, "/pages/connect", EDITORS),
 			Rule.roles(null, "/pages/connect/**", EDITORS),
+			// The forms that add a page by hand and confirm a disconnection: editors only.
+			Rule.roles(null, "/pages/new", EDITORS),
+			Rule.roles(null, "/pages/*/disconnect", EDITORS),
 			Rule.roles(HttpMethod.GET, "/pages", EVERY_ROLE),
 			Rule.roles(HttpMethod.GET, "/pages/**", EVERY_ROLE),
 			Rule.roles(null, "/pages/**", EDITORS),

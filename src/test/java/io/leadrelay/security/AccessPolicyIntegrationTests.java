@@ -92,6 +92,8 @@ class AccessPolicyIntegrationTests {
 			GET       /setup                           signin     ok      ok        ok
 			ANY       /pages/connect                   signin     deny    ok        ok
 			ANY       /pages/connect/**                signin     deny    ok        ok
+			ANY       /pages/new                       signin     deny    ok        ok
+			ANY       /pages/*/disconnect              signin     deny    ok        ok
 			GET       /pages                           signin     ok      ok        ok
 			GET       /pages/**                        signin     ok      ok        ok
 			ANY       /pages/**                        signin     deny    ok        ok

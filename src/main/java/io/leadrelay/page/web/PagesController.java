@@ -94,14 +94,14 @@ class PagesController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private static String pageId(String value) {
+	static String pageId(String value) {
 		if (!FacebookIds.isPageId(value)) {
 			throw new InvalidRequestException("pageId", "pageId must be " + FacebookIds.PAGE_ID_RULE);
 		}
 		return value;
 	}
 
-	private static String token(String value, boolean required) {
+	static String token(String value, boolean required) {
 		if (value == null && !required) {
 			return null;
 		}
