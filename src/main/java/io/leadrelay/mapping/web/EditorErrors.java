@@ -43,6 +43,13 @@ final class EditorErrors {
 		if (draft.fields().isEmpty()) {
 			errors.put("general", "Add at least one CRM field");
 		}
+		if (draft.when() != null && draft.when().editable()) {
+			for (int i = 0; i < draft.when().rules().size(); i++) {
+				if (draft.when().rules().get(i).field().isBlank()) {
+					errors.put("rule:" + i, "Choose the answer or lead detail this rule tests");
+				}
+			}
+		}
 		Set<String> seen = new HashSet<>();
 		List<FieldDraft> fields = draft.fields();
 		for (int i = 0; i < fields.size(); i++) {
