@@ -172,6 +172,50 @@ class MappingEditorIntegrationTests {
 	}
 
 	@Test
+	void aMistakeTheParserFindsOnSaveIsShownAtItsTransform() throws Exception {
+		MultiValueMap<String, String> form = emailRow("regex_extract");
+		form.add("fields[0].transforms[1].argument", "(unclosed");
+		var response = this.mvc.perform(request(MockMvcRequestBuilders.post("/mappings/new"), form, "editor-marketer"))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(422);
+		assertThat(response.getContentAsString())
+			.containsPattern("class=\"[^\"]*is-invalid[^\"]*\" id=\"fields-0-t1-name\"")
+			.contains("bad argument for regex_extract")
+			.contains("value=\"(unclosed\"");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM mapping_version", Integer.class)).isZero();
+	}
+
+	@Test
+	void savesANewVersionAndAViewerSeesItsPreviewWithValuesHidden() throws Exception {
+		this.leads.save(PAGE,
+				new GraphLead("920000000000703", Instant.parse("2026-11-20T10:00:00Z"),
+						Map.of("email", List.of("real@example.com")), FORM, "Solar quote", null, null, null, null, null,
+						"Autumn", "fb", false, Map.of()));
+		MultiValueMap<String, String> form = emailRow("lower");
+		var created = this.mvc.perform(request(MockMvcRequestBuilders.post("/mappings/new"), form, "editor-marketer"))
+			.andReturn();
+		assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/mappings/solar-to-hubspot/edit");
+		assertThat(created.getFlashMap().get("flash")).isEqualTo("Saved as version 1.");
+		form.set("name", "Solar, renamed");
+		var updated = this.mvc
+			.perform(request(MockMvcRequestBuilders.post("/mappings/solar-to-hubspot/edit"), form, "editor-marketer"))
+			.andReturn();
+		assertThat(updated.getFlashMap().get("flash")).isEqualTo("Saved as version 2.");
+		String page = this.mvc
+			.perform(MockMvcRequestBuilders.get("/mappings/solar-to-hubspot/edit")
+				.with(authentication(caller("editor-viewer"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Solar, renamed")
+			.contains("data-preview-field=\"email\"")
+			.contains(PersonalData.HIDDEN)
+			.doesNotContain("real@example.com")
+			.contains("<fieldset disabled");
+	}
+
+	@Test
 	void aViewerMayNotPostTheEditor() throws Exception {
 		int status = this.mvc
 			.perform(
