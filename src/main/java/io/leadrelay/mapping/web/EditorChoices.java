@@ -16,13 +16,14 @@ import io.leadrelay.page.PageView;
  *
  * @param destinations every destination
  * @param pages every page with its kept forms
+ * @param otherForms chosen forms of no listed page (not read yet), kept as they are
  * @param questions the questions of the chosen forms (of the chosen pages' forms when no
  * form is chosen), one per key
  * @param crmFields the destination's CRM fields, empty when none are kept
  * @param requiredUnmapped the CRM's required fields no row fills
  */
-record EditorChoices(List<DestinationView> destinations, List<PageChoice> pages, List<LeadForm.Question> questions,
-		List<CrmField> crmFields, List<CrmField> requiredUnmapped) {
+record EditorChoices(List<DestinationView> destinations, List<PageChoice> pages, List<String> otherForms,
+		List<LeadForm.Question> questions, List<CrmField> crmFields, List<CrmField> requiredUnmapped) {
 
 	static final Map<String, String> KINDS = ordered("answer", "Form answer", "meta", "Lead detail (metadata)",
 			"constant", "Fixed value", "template", "Template (text with {{answer}} or {{campaign_name}})");
@@ -86,8 +87,9 @@ record EditorChoices(List<DestinationView> destinations, List<PageChoice> pages,
 	 * @param page the page
 	 * @param chosen whether the mapping names it
 	 * @param forms its kept forms, empty when none were read yet
+	 * @param open whether its forms are shown: it is chosen, or one of its forms is
 	 */
-	record PageChoice(PageView page, boolean chosen, List<LeadForm> forms) {
+	record PageChoice(PageView page, boolean chosen, List<LeadForm> forms, boolean open) {
 	}
 
 }

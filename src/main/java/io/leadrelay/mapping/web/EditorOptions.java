@@ -36,17 +36,23 @@ class EditorOptions {
 	}
 
 	EditorChoices choices(MappingDraft draft) {
-		List<EditorChoices.PageChoice> pageChoices = this.pages.list()
-			.stream()
-			.map((page) -> new EditorChoices.PageChoice(page, draft.pages().contains(page.pageId()),
-					this.forms.forPage(page.pageId())))
-			.toList();
+		List<EditorChoices.PageChoice> pageChoices = this.pages.list().stream().map((page) -> {
+			List<LeadForm> pageForms = this.forms.forPage(page.pageId());
+			boolean chosen = draft.pages().contains(page.pageId());
+			return new EditorChoices.PageChoice(page, chosen, pageForms,
+					chosen || pageForms.stream().anyMatch((form) -> draft.forms().contains(form.formId())));
+		}).toList();
+		Set<String> listed = pageChoices.stream()
+			.flatMap((choice) -> choice.forms().stream())
+			.map(LeadForm::formId)
+			.collect(Collectors.toSet());
+		List<String> otherForms = draft.forms().stream().filter((form) -> !listed.contains(form)).toList();
 		List<CrmField> fields = draft.destination().isBlank() ? List.of() : this.crmFields.of(draft.destination());
 		Set<String> mapped = draft.fields().stream().map(MappingDraft.FieldDraft::target).collect(Collectors.toSet());
 		List<CrmField> unmapped = fields.stream()
 			.filter((field) -> field.required() && !field.readOnly() && !mapped.contains(field.name()))
 			.toList();
-		return new EditorChoices(this.destinations.list(), pageChoices, questions(draft),
+		return new EditorChoices(this.destinations.list(), pageChoices, otherForms, questions(draft),
 				fields.stream().filter((field) -> !field.readOnly()).toList(), unmapped);
 	}
 

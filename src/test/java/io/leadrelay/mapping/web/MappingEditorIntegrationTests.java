@@ -12,6 +12,7 @@ import io.leadrelay.form.LeadForm;
 import io.leadrelay.form.LeadForms;
 import io.leadrelay.graph.GraphLead;
 import io.leadrelay.mapping.MappingDraft;
+import io.leadrelay.mapping.Mappings;
 import io.leadrelay.page.Pages;
 import io.leadrelay.pipeline.LeadStore;
 import io.leadrelay.security.PersonalData;
@@ -78,6 +79,9 @@ class MappingEditorIntegrationTests {
 
 	@Autowired
 	EditorPreviews previews;
+
+	@Autowired
+	Mappings mappings;
 
 	MockMvc mvc;
 
@@ -213,6 +217,26 @@ class MappingEditorIntegrationTests {
 			.contains(PersonalData.HIDDEN)
 			.doesNotContain("real@example.com")
 			.contains("<fieldset disabled");
+	}
+
+	@Test
+	void formsChosenWithoutTheirPageAreShownAndKept() throws Exception {
+		this.mappings.create("""
+				id: forms-only
+				destination: hubspot-main
+				match:
+				  forms: ["%s", "799000000000001"]
+				fields:
+				  email: {answer: email}
+				""".formatted(FORM), "test");
+		String page = this.mvc
+			.perform(MockMvcRequestBuilders.get("/mappings/forms-only/edit")
+				.with(authentication(caller("editor-marketer"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).containsPattern("value=\"" + FORM + "\"\\s+id=\"form-" + FORM + "\"[^>]*checked")
+			.contains("<input type=\"hidden\" name=\"forms\" value=\"799000000000001\">");
 	}
 
 	@Test
