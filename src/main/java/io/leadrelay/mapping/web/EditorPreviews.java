@@ -1,8 +1,13 @@
 package io.leadrelay.mapping.web;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -31,6 +36,9 @@ import org.springframework.stereotype.Component;
 class EditorPreviews {
 
 	static final int LEADS = 3;
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -95,9 +103,19 @@ class EditorPreviews {
 		String title = sample
 				? "Sample lead" + (metadata.containsKey("form_name") ? " of " + metadata.get("form_name") : "")
 				: "Lead of " + metadata.getOrDefault("form_name", metadata.getOrDefault("form_id", "a form"))
-						+ (metadata.containsKey("created_time") ? ", " + metadata.get("created_time") : "");
+						+ (metadata.containsKey("created_time") ? ", " + when(metadata.get("created_time")) : "");
 		String whyNot = whyNot(mapping, lead);
 		return new EditorPreview.LeadPreview(title, whyNot == null, whyNot, rows);
+	}
+
+	/** When the lead came, in UTC to the minute. */
+	private static String when(String createdTime) {
+		try {
+			return WHEN.format(Instant.parse(createdTime));
+		}
+		catch (DateTimeParseException ex) {
+			return createdTime;
+		}
 	}
 
 	private String whyNot(Mapping mapping, LeadData lead) {

@@ -126,6 +126,7 @@ class MappingEditorIntegrationTests {
 		form.add("fields[1].required", "true");
 		String html = post("/mappings/editor/preview", form, "editor-marketer");
 		assertThat(html).contains("latest real leads")
+			.contains("Lead of Solar quote, 20 Nov 2026, 10:00 UTC")
 			.contains("real@example.com")
 			.contains("Would be refused")
 			.containsPattern("class=\"preview-error[^\"]*\">phone is required");
