@@ -241,6 +241,20 @@ class MappingEditorIntegrationTests {
 	}
 
 	@Test
+	void withoutKeptCrmFieldsTheFieldIsTypedAndTheDestinationPageIsNamed() throws Exception {
+		this.crmFields.forget("hubspot-main");
+		String page = this.mvc
+			.perform(MockMvcRequestBuilders.get("/mappings/new?destination=hubspot-main")
+				.with(authentication(caller("editor-marketer"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("has not read this destination")
+			.contains("href=\"/destinations/hubspot-main\"")
+			.containsPattern("<input type=\"text\" class=\"form-control crm-field\" id=\"fields-0-target\"");
+	}
+
+	@Test
 	void aViewerMayNotPostTheEditor() throws Exception {
 		int status = this.mvc
 			.perform(
