@@ -276,6 +276,78 @@ class MappingDraftsTests {
 			.satisfies((ex) -> assertThat(ex.path()).isEqualTo("id"));
 	}
 
+	@Test
+	void windowsLineEndingsADocumentMarkerAndEmojiAreKept() {
+		String yaml = "---\r\n# 🌸 spring\r\nid: emoji\r\nname: \"Spring 🌸 leads\"  # 🌸 named\r\ndestination: crm\r\n"
+				+ "fields:\r\n  email:\r\n    answer: email  # 🌸\r\n  phone:\r\n    answer: phone\r\n";
+		MappingDraft draft = this.drafts.read(yaml);
+		assertThat(this.drafts.write(draft, yaml)).isEqualTo(yaml);
+		MappingDraft edited = withField(
+				new MappingDraft(draft.id(), "Sommer 🌻", "other-crm", draft.enabled(), draft.pages(), draft.forms(),
+						draft.platforms(), draft.when(), draft.fields()),
+				1, new FieldDraft("phone", "answer", "mobile", List.of(), false));
+		String written = this.drafts.write(edited, yaml);
+		assertThat(this.drafts.read(written)).isEqualTo(edited);
+		assertThat(written).startsWith("---\r\n# 🌸 spring\r\nid: emoji\r\nname: \"Sommer 🌻\"  # 🌸 named\r\n")
+			.contains("destination: other-crm\r\n")
+			.contains("    answer: email  # 🌸\r\n")
+			.contains("    answer: mobile\r\n");
+	}
+
+	@Test
+	void flowStyleFieldsAndFourSpaceIndentsTakeNewRows() {
+		String yaml = """
+				id: flow
+				destination: crm
+				fields: {email: {answer: email}}
+				""";
+		MappingDraft draft = this.drafts.read(yaml);
+		List<FieldDraft> fields = new ArrayList<>(draft.fields());
+		fields.add(new FieldDraft("city", "constant", "Berlin", List.of(), false));
+		String written = this.drafts.write(withFields(draft, fields), yaml);
+		assertThat(written).isEqualTo("""
+				id: flow
+				destination: crm
+				fields:
+				  email:
+				    answer: email
+				  city:
+				    constant: Berlin
+				""");
+		String wide = """
+				id: wide
+				destination: crm
+				fields:
+				    email:
+				        answer: email
+				""";
+		MappingDraft wideDraft = this.drafts.read(wide);
+		List<FieldDraft> more = new ArrayList<>(wideDraft.fields());
+		more.add(new FieldDraft("city", "answer", "city", List.of(TransformDraft.of("title", null)), true));
+		String widened = this.drafts.write(withFields(wideDraft, more), wide);
+		assertThat(widened).startsWith(wide);
+		assertThat(this.drafts.read(widened)).isEqualTo(withFields(wideDraft, more));
+	}
+
+	@Test
+	void valuesThatNeedQuotesAreQuoted() {
+		List<String> awkward = List.of("yes", "123", "a: b", "# not a comment", "- dash", "[x]", "{y}", "it's",
+				"back\\slash", "line\nbreak", "tab\there", " padded ", "", "@at", "ünïcödé", "null", "~", "*star",
+				"&anchor", "!tag", "%percent", "`tick`", "|", ">", "'", "\"", "a #b");
+		List<FieldDraft> fields = new ArrayList<>();
+		for (int i = 0; i < awkward.size(); i++) {
+			fields.add(new FieldDraft("f" + i, "constant", awkward.get(i), List.of(), false));
+		}
+		fields.add(new FieldDraft("yes", "answer", "no", List.of(TransformDraft.of("default", "on")), false));
+		MappingDraft draft = new MappingDraft("quotes", "Quotes: all of them", "crm", true, List.of("0012"), List.of(),
+				List.of("fb"),
+				new ConditionDraft("any",
+						List.of(new Rule("x", "in", awkward, false), new Rule("y", "equals", List.of("a, b"), true)),
+						true),
+				fields);
+		assertThat(this.drafts.read(this.drafts.write(draft, null))).isEqualTo(draft);
+	}
+
 	static MappingDraft withField(MappingDraft draft, int index, FieldDraft field) {
 		List<FieldDraft> fields = new ArrayList<>(draft.fields());
 		fields.set(index, field);
