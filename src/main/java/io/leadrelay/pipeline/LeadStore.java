@@ -3,6 +3,11 @@ package io.leadrelay.pipeline;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,10 @@ public class LeadStore implements StoredLeads {
 			    CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(400)), CAST(? AS VARCHAR(16)), CAST(? AS BOOLEAN),
 			    CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(100000)), CAST(? AS TIMESTAMP WITH TIME ZONE)
 			WHERE NOT EXISTS (SELECT 1 FROM lead WHERE leadgen_id = ?)""";
+
+	private static final String LEAD_COLUMNS = """
+			SELECT leadgen_id, created_time, answers, form_id, form_name, ad_id, ad_name, adset_id, adset_name,
+			    campaign_id, campaign_name, platform, organic, page_id, test FROM lead""";
 
 	/** Adds one search term of a lead ({@code lead_contact}). */
 	public static final String INSERT_CONTACT = "INSERT INTO lead_contact (leadgen_id, kind, term) VALUES (?, ?, ?)";
@@ -87,20 +96,28 @@ public class LeadStore implements StoredLeads {
 	 */
 	@Override
 	public Optional<LeadData> find(String leadgenId) {
-		return this.jdbc
-			.query("""
-					SELECT leadgen_id, created_time, answers, form_id, form_name, ad_id, ad_name, adset_id, adset_name,
-					    campaign_id, campaign_name, platform, organic, page_id, test FROM lead WHERE leadgen_id = ?""",
-					(rs, row) -> data(rs.getString(14), rs.getBoolean(15),
-							new GraphLead(rs.getString(1),
-									(rs.getObject(2) != null) ? rs.getObject(2, OffsetDateTime.class).toInstant()
-											: null,
-									read(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-									rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-									rs.getString(11), rs.getString(12), rs.getBoolean(13), Map.of())),
-					leadgenId)
-			.stream()
-			.findFirst();
+		return this.jdbc.query(LEAD_COLUMNS + " WHERE leadgen_id = ?", this::lead, leadgenId).stream().findFirst();
+	}
+
+	@Override
+	public List<LeadData> latest(Collection<String> formIds, int limit) {
+		List<Object> arguments = new ArrayList<>(formIds);
+		String forms = formIds.isEmpty() ? ""
+				: " AND form_id IN (" + String.join(", ", Collections.nCopies(formIds.size(), "?")) + ")";
+		arguments.add(limit);
+		return this.jdbc.query(
+				LEAD_COLUMNS + " WHERE test = FALSE" + forms
+						+ " ORDER BY enriched_at DESC, leadgen_id DESC FETCH FIRST ? ROWS ONLY",
+				this::lead, arguments.toArray());
+	}
+
+	private LeadData lead(ResultSet rs, int row) throws SQLException {
+		return data(rs.getString(14), rs.getBoolean(15),
+				new GraphLead(rs.getString(1),
+						(rs.getObject(2) != null) ? rs.getObject(2, OffsetDateTime.class).toInstant() : null,
+						read(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+						rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+						rs.getBoolean(13), Map.of()));
 	}
 
 	/** What a mapping reads of a lead: its answers and what Meta says about it. */
