@@ -23,7 +23,7 @@ public final class MappingEditor extends JourneyPage {
 
 	public MappingEditor(WebDriver browser, WebDriverWait wait) {
 		super(browser, wait);
-		find(By.id("mapping-id"));
+		find(By.id("mapping-name"));
 	}
 
 	public MappingEditor id(String id) {
