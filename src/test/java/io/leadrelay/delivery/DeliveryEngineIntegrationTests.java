@@ -46,8 +46,9 @@ abstract class DeliveryEngineIntegrationTests extends DeliveryEngineTestSupport 
 			.isEqualTo(WebhookSignature.sign(SIGNING_SECRET, id, timestamp, body));
 		JsonNode event = this.json.readTree(body);
 		assertThat(event.get("type").asText()).isEqualTo("lead.created");
-		assertThat(event.get("data")).isEqualTo(this.json.readTree("""
-				{"leadgen_id":"920000000000801","fields":{"email":"ana@example.com","campaign":"Spring 2026"}}"""));
+		assertThat(event.get("data")).isEqualTo(this.json.readTree(
+				"""
+						{"leadgen_id":"920000000000801","fields":{"email":"ana@example.com","campaign":"Spring 2026"},"is_test":false}"""));
 		assertThat(attempts("920000000000801")).containsExactly("delivered 202");
 		assertThat(this.jdbc.queryForList("SELECT action FROM audit_event WHERE subject_id = '920000000000801' "
 				+ "AND subject_type = 'lead' ORDER BY id", String.class))

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -147,7 +148,9 @@ class CockpitNewcomerBrowserTests extends BrowserTest {
 		payload.sendKeys(fixed);
 		browser().findElement(By.id("reason")).sendKeys("phone number in international form");
 		click(By.id("save-and-resend"));
-		new WebDriverWait(browser(), Duration.ofSeconds(20)).until((driver) -> {
+		// A refresh may land while the page is still navigating after the resend; try
+		// again.
+		new WebDriverWait(browser(), Duration.ofSeconds(20)).ignoring(WebDriverException.class).until((driver) -> {
 			driver.navigate().refresh();
 			return "Delivered".equals(driver.findElement(By.cssSelector("#status .delivery-status")).getText());
 		});

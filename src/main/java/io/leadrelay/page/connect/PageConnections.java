@@ -3,7 +3,6 @@ package io.leadrelay.page.connect;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.leadrelay.form.LeadForms;
 import io.leadrelay.graph.GraphClient;
 import io.leadrelay.graph.GraphResult;
 import io.leadrelay.graph.ManagedPage;
@@ -28,17 +27,13 @@ public class PageConnections {
 
 	private final PageTokenChecks tokenChecks;
 
-	private final LeadForms forms;
-
 	private final GraphClient graph;
 
 	private final ApplicationEventPublisher events;
 
-	PageConnections(Pages pages, PageTokenChecks tokenChecks, LeadForms forms, GraphClient graph,
-			ApplicationEventPublisher events) {
+	PageConnections(Pages pages, PageTokenChecks tokenChecks, GraphClient graph, ApplicationEventPublisher events) {
 		this.pages = pages;
 		this.tokenChecks = tokenChecks;
-		this.forms = forms;
 		this.graph = graph;
 		this.events = events;
 	}
@@ -68,14 +63,14 @@ public class PageConnections {
 
 	/**
 	 * Removes this app from the page (a refusal is reported, the page is disconnected
-	 * anyway), then the page, its token and its forms.
+	 * anyway), then the page and its token; the form module forgets the page's forms when
+	 * it hears the page is gone.
 	 */
 	public Disconnected disconnect(String pageId, String actor) {
 		PageView page = this.pages.get(pageId);
 		String token = this.pages.accessToken(pageId).orElseThrow(() -> new PageNotFoundException(pageId));
 		String refusal = refusal(this.graph.uninstallApp(pageId, token));
 		this.events.publishEvent(new PageChanged.AppUninstalled(pageId, actor, refusal));
-		this.forms.deleteForPage(pageId);
 		this.pages.delete(pageId, actor);
 		return new Disconnected(page, refusal);
 	}
