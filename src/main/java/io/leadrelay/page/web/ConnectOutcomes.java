@@ -28,9 +28,9 @@ class ConnectOutcomes {
 			String name = page.page().name();
 			PageRow row = PageRow.of(page.page(), this.clock.instant());
 			if (page.installRefusal() != null) {
-				problems.add(name + ": the token is kept, but Meta refused to send this page's leads to LeadRelay: "
-						+ page.installRefusal()
-						+ ". Check that you manage the page and allowed every permission, then connect it again.");
+				problems.add(name + ": the token is kept, but LeadRelay could not install its app on the page, so Meta "
+						+ "does not send this page's leads yet. Meta said: " + page.installRefusal()
+						+ ". Check that you " + "manage the page and allowed every permission, then connect it again.");
 			}
 			else if (row.needsReconnect()) {
 				problems.add(name + ": Meta will send its leads, but the token check says \"" + row.status() + "\""
