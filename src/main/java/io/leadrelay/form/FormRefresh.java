@@ -85,21 +85,26 @@ public class FormRefresh {
 	public PageForms view(String pageId) {
 		PageView page = this.pages.get(pageId);
 		String problem = null;
-		if (readAt(pageId) == null) {
+		List<LeadForm> kept = this.forms.forPage(pageId);
+		if (readAt(pageId, kept) == null) {
 			try {
 				refresh(pageId);
+				kept = this.forms.forPage(pageId);
 			}
 			catch (FormRefreshException ex) {
 				problem = ex.getMessage();
 			}
 		}
-		return new PageForms(pageId, page.name(), this.forms.forPage(pageId), readAt(pageId), problem);
+		return new PageForms(pageId, page.name(), kept, readAt(pageId, kept), problem);
 	}
 
 	/** When the page's forms were last read from Meta, if ever (since the start). */
 	public Instant readAt(String pageId) {
-		return this.forms.forPage(pageId)
-			.stream()
+		return readAt(pageId, this.forms.forPage(pageId));
+	}
+
+	private Instant readAt(String pageId, List<LeadForm> kept) {
+		return kept.stream()
 			.map(LeadForm::fetchedAt)
 			.max(Comparator.naturalOrder())
 			.orElse(this.readWithoutForms.get(pageId));

@@ -1,6 +1,7 @@
 package io.leadrelay.testlead;
 
 import java.util.Locale;
+import io.leadrelay.delivery.Connector;
 
 /**
  * A question a test lead answers, with the sample answer it starts with.
@@ -13,7 +14,7 @@ import java.util.Locale;
 public record TestQuestion(String key, String label, String type, String sample) {
 
 	/** The address of every test lead: example.com never receives mail. */
-	public static final String TEST_EMAIL = "leadrelay-test@example.com";
+	public static final String TEST_EMAIL = Connector.TEST_EMAIL;
 
 	static TestQuestion of(String key, String label, String type) {
 		String kind = (type != null) ? type : guessType(key);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.leadrelay.meta.FacebookIds;
 import io.leadrelay.pipeline.LeadEventStatus;
 import io.leadrelay.pipeline.LeadQuery;
 import io.leadrelay.web.DayOrInstant;
@@ -33,8 +34,6 @@ record LeadFilters(String leadgenId, String pageId, String formId, String status
 
 	static final List<String> PLATFORMS = List.of("facebook", "instagram");
 
-	private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,32}");
-
 	/** A test lead's id: {@code test-} and hex digits (see the testlead feature). */
 	private static final Pattern TEST_LEAD_ID = Pattern.compile("test-[0-9a-f]{1,27}");
 
@@ -62,10 +61,19 @@ record LeadFilters(String leadgenId, String pageId, String formId, String status
 
 	/** A lead's id: Meta's numeric id, or a test lead's. */
 	static String leadgenId(String name, String value) {
-		if (present(value) && TEST_LEAD_ID.matcher(value.trim()).matches()) {
+		if (present(value) && isTestLeadId(value.trim())) {
 			return value.trim();
 		}
 		return numericId(name, value);
+	}
+
+	/** Whether the value is shaped like a lead's id: Meta's, or a test lead's. */
+	static boolean isLeadId(String value) {
+		return FacebookIds.isId(value) || isTestLeadId(value);
+	}
+
+	static boolean isTestLeadId(String value) {
+		return value != null && TEST_LEAD_ID.matcher(value).matches();
 	}
 
 	static String numericId(String name, String value) {
@@ -73,7 +81,7 @@ record LeadFilters(String leadgenId, String pageId, String formId, String status
 			return null;
 		}
 		String trimmed = value.trim();
-		if (!NUMERIC_ID.matcher(trimmed).matches()) {
+		if (!FacebookIds.isId(trimmed)) {
 			throw new InvalidRequestException(name, name + " must be a numeric id of 1 to 32 digits");
 		}
 		return trimmed;

@@ -2,6 +2,7 @@ package io.leadrelay.pipeline.web;
 
 import java.util.List;
 
+import io.leadrelay.pipeline.LeadDetail;
 import io.leadrelay.pipeline.LeadDetails;
 import io.leadrelay.pipeline.LeadEventFilter;
 import io.leadrelay.pipeline.LeadEvents;
@@ -91,10 +92,8 @@ class LeadsController {
 	@GetMapping("/{leadgenId}/timeline")
 	List<LeadJson.TimelineEntry> timeline(@PathVariable String leadgenId) {
 		String id = leadgenId(leadgenId);
-		if (this.details.find(id).isEmpty()) {
-			throw new UnknownLeadException(id);
-		}
-		return this.leadJson.timeline(this.details.timeline(id));
+		return this.leadJson
+			.timeline(this.details.find(id).map(LeadDetail::timeline).orElseThrow(() -> new UnknownLeadException(id)));
 	}
 
 	@ExceptionHandler(UnknownLeadException.class)

@@ -93,8 +93,7 @@ class LeadsPageController {
 
 	@GetMapping("/{leadgenId}")
 	Object lead(@PathVariable String leadgenId, Authentication caller, Model model, HttpServletRequest request) {
-		LeadDetail detail = leadgenId.matches("[0-9]{1,32}|test-[0-9a-f]{1,27}")
-				? this.details.find(leadgenId).orElse(null) : null;
+		LeadDetail detail = LeadFilters.isLeadId(leadgenId) ? this.details.find(leadgenId).orElse(null) : null;
 		if (detail == null) {
 			ModelAndView missing = new ModelAndView("leads/not-found", model.asMap());
 			missing.addObject("leadgenId", leadgenId);

@@ -2,8 +2,8 @@ package io.leadrelay.pipeline.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
+import io.leadrelay.meta.FacebookIds;
 import io.leadrelay.pipeline.LeadEventStatus;
 import io.leadrelay.pipeline.ReprocessFilter;
 import io.leadrelay.web.DayOrInstant;
@@ -14,8 +14,6 @@ import io.leadrelay.web.InvalidRequestException;
  * with a 400 naming it, and describes a filter in the marketer's words.
  */
 final class ReprocessFilters {
-
-	private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,32}");
 
 	private ReprocessFilters() {
 	}
@@ -30,7 +28,7 @@ final class ReprocessFilters {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		if (!NUMERIC_ID.matcher(value).matches()) {
+		if (!FacebookIds.isId(value)) {
 			throw new InvalidRequestException(name, name + " must be a numeric id of 1 to 32 digits");
 		}
 		return value;
