@@ -25,11 +25,11 @@ import org.springframework.util.MultiValueMap;
  */
 final class DraftBinder {
 
-	private static final Pattern FIELD = Pattern.compile("fields\\[(\\d+)]\\.(.+)");
+	private static final Pattern FIELD = Pattern.compile("fields\\[(\\d{1,4})]\\.(.+)");
 
-	private static final Pattern TRANSFORM = Pattern.compile("transforms\\[(\\d+)]\\.(.+)");
+	private static final Pattern TRANSFORM = Pattern.compile("transforms\\[(\\d{1,4})]\\.(.+)");
 
-	private static final Pattern RULE = Pattern.compile("when\\.rules\\[(\\d+)]\\.(.+)");
+	private static final Pattern RULE = Pattern.compile("when\\.rules\\[(\\d{1,4})]\\.(.+)");
 
 	private DraftBinder() {
 	}

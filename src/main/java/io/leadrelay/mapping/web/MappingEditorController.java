@@ -132,13 +132,17 @@ class MappingEditorController {
 		return PAGE;
 	}
 
-	/** A condition beyond the builder is saved as it was. */
+	/**
+	 * A condition beyond the builder is saved as it was; a new mapping has none to keep
+	 * (only a forged form asks to).
+	 */
 	private MappingDraft withKeptCondition(MappingDraft draft, String current) {
-		if (draft.when() == null || draft.when().editable() || current == null) {
+		if (draft.when() == null || draft.when().editable()) {
 			return draft;
 		}
 		return new MappingDraft(draft.id(), draft.name(), draft.destination(), draft.enabled(), draft.pages(),
-				draft.forms(), draft.platforms(), this.drafts.read(current).when(), draft.fields());
+				draft.forms(), draft.platforms(), (current != null) ? this.drafts.read(current).when() : null,
+				draft.fields());
 	}
 
 	private void describe(Model model, MappingDraft draft, String mappingId, EditorErrors errors,

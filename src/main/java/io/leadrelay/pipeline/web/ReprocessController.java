@@ -40,7 +40,7 @@ class ReprocessController {
 
 	@PostMapping("/{leadgenId}/reprocess")
 	ReprocessedLead reprocess(@PathVariable String leadgenId, Principal user) {
-		String id = ReprocessFilters.numericId("leadgenId", leadgenId);
+		String id = LeadFilters.leadgenId("leadgenId", leadgenId);
 		return ReprocessedLead.of(this.reprocessing.reprocess(id, user.getName()));
 	}
 
@@ -57,7 +57,7 @@ class ReprocessController {
 		JsonBody request = JsonBody.of(body, FILTER_FIELDS);
 		ReprocessFilter filter = ReprocessFilters.parse(request.text("status"), request.text("pageId"),
 				request.text("formId"), request.text("from"), request.text("to"), request.text("leadgenId"));
-		String after = ReprocessFilters.numericId("after", request.text("after"));
+		String after = LeadFilters.leadgenId("after", request.text("after"));
 		if (body.size() == 0) {
 			throw new InvalidRequestException("$",
 					"Give at least one filter (status, pageId, formId, from, to or leadgenId); "

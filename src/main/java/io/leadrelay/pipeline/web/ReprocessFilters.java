@@ -21,7 +21,8 @@ final class ReprocessFilters {
 	static ReprocessFilter parse(String status, String pageId, String formId, String from, String to,
 			String leadgenId) {
 		return new ReprocessFilter(status(status), numericId("pageId", pageId), numericId("formId", formId),
-				DayOrInstant.from("from", from), DayOrInstant.to("to", to), numericId("leadgenId", leadgenId));
+				DayOrInstant.from("from", from), DayOrInstant.to("to", to),
+				LeadFilters.leadgenId("leadgenId", leadgenId));
 	}
 
 	static String numericId(String name, String value) {

@@ -68,7 +68,7 @@ class ReprocessPageController {
 		ReprocessFilter filter;
 		try {
 			filter = form.parse();
-			after = ReprocessFilters.numericId("after", after);
+			after = LeadFilters.leadgenId("after", after);
 		}
 		catch (InvalidRequestException | ReprocessRefusedException ex) {
 			redirect.addFlashAttribute("flashError", ex.getMessage());
@@ -94,7 +94,7 @@ class ReprocessPageController {
 	@PostMapping("/{leadgenId}/reprocess")
 	String reprocess(@PathVariable String leadgenId, Principal user, RedirectAttributes redirect) {
 		try {
-			String id = ReprocessFilters.numericId("leadgenId", leadgenId);
+			String id = LeadFilters.leadgenId("leadgenId", leadgenId);
 			redirect.addFlashAttribute("flash",
 					ReprocessMessages.single(this.reprocessing.reprocess(id, user.getName())));
 		}

@@ -192,6 +192,25 @@ class MappingEditorIntegrationTests {
 	}
 
 	@Test
+	void aForgedRowNumberAndAConditionToKeepOnANewMappingAreNotAnError() throws Exception {
+		MultiValueMap<String, String> form = emailRow("lower");
+		form.add("fields[99999999999].target", "phone");
+		form.add("when.keep", "true");
+		var created = this.mvc.perform(request(MockMvcRequestBuilders.post("/mappings/new"), form, "editor-marketer"))
+			.andReturn();
+		assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/mappings/solar-to-hubspot/edit");
+		assertThat(this.jdbc.queryForObject("SELECT definition FROM mapping_version", String.class))
+			.as("no row of the forged number, no condition where none was stored")
+			.doesNotContain("phone")
+			.doesNotContain("when");
+		var preview = this.mvc
+			.perform(request(MockMvcRequestBuilders.post("/mappings/editor/preview"), form, "editor-marketer"))
+			.andReturn()
+			.getResponse();
+		assertThat(preview.getStatus()).isEqualTo(200);
+	}
+
+	@Test
 	void savesANewVersionAndAViewerSeesItsPreviewWithValuesHidden() throws Exception {
 		this.leads.save(PAGE,
 				new GraphLead("920000000000703", Instant.parse("2026-11-20T10:00:00Z"),

@@ -166,6 +166,17 @@ class ReprocessApiIntegrationTests {
 	}
 
 	@Test
+	void takesATestLeadsIdWhereItTakesALeadsId() throws Exception {
+		HttpResponse<String> bulk = this.client.call("POST", "/api/v1/leads/reprocess",
+				"{\"status\":\"mapped\",\"after\":\"test-0123456789abcdef\"}", "admin", PASSWORD);
+		assertThat(bulk.statusCode()).as("a bulk run's next cursor may be a test lead's id: " + bulk.body())
+			.isEqualTo(200);
+		HttpResponse<String> one = this.client.call("POST", "/api/v1/leads/test-0123456789abcdef/reprocess", null,
+				"admin", PASSWORD);
+		assertThat(one.statusCode()).as(one.body()).isEqualTo(404);
+	}
+
+	@Test
 	void answersAnUnknownLeadWith404() {
 		HttpResponse<String> response = this.client.call("POST", "/api/v1/leads/910000000000099/reprocess", null,
 				"admin", PASSWORD);
