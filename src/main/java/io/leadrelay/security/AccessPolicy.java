@@ -32,6 +32,8 @@ public final class AccessPolicy {
 			Rule.anyone(HttpMethod.GET, "/js/**"),
 			Rule.anyone(HttpMethod.GET, "/favicon.ico"),
 			Rule.anyone(null, "/error"),
+			// Meta sends a person who asked for their data to be deleted here: public.
+			Rule.anyone(HttpMethod.GET, "/privacy/deletions/*"),
 			// The steps of a sign-in (see SignInSteps), and signing out at any point.
 			Rule.step(null, "/login/two-factor", Step.TWO_FACTOR),
 			Rule.step(null, "/account/password", Step.CHANGE_PASSWORD, EVERY_ROLE),
@@ -85,6 +87,13 @@ public final class AccessPolicy {
 			Rule.roles(null, "/audit/**", Role.ADMIN),
 			Rule.roles(null, "/api/v1/audit", Role.ADMIN),
 			Rule.roles(null, "/api/v1/audit/**", Role.ADMIN),
+			// Finding, exporting and erasing one person: admins only.
+			Rule.roles(null, "/privacy", Role.ADMIN),
+			Rule.roles(null, "/privacy/**", Role.ADMIN),
+			Rule.roles(null, "/api/v1/privacy", Role.ADMIN),
+			Rule.roles(null, "/api/v1/privacy/**", Role.ADMIN),
+			Rule.roles(null, "/api/v1/alerts", Role.ADMIN),
+			Rule.roles(null, "/api/v1/alerts/**", Role.ADMIN),
 			// The API: every role reads and previews mappings; editors change pages,
 			// destinations and mappings, replay, edit and discard deliveries, reprocess
 			// leads, send test leads and backfills.

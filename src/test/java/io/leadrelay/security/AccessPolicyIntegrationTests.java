@@ -74,6 +74,7 @@ class AccessPolicyIntegrationTests {
 			GET       /js/**                           ok         ok      ok        ok
 			GET       /favicon.ico                     ok         ok      ok        ok
 			ANY       /error                           ok         ok      ok        ok
+			GET       /privacy/deletions/*             ok         ok      ok        ok
 			ANY       /login/two-factor                signin     deny    deny      deny
 			GET       /                                signin     ok      ok        ok
 			ANY       /account                         signin     ok      ok        ok
@@ -116,6 +117,12 @@ class AccessPolicyIntegrationTests {
 			ANY       /audit/**                        signin     deny    deny      ok
 			ANY       /api/v1/audit                    signin     deny    deny      ok
 			ANY       /api/v1/audit/**                 signin     deny    deny      ok
+			ANY       /privacy                         signin     deny    deny      ok
+			ANY       /privacy/**                      signin     deny    deny      ok
+			ANY       /api/v1/privacy                  signin     deny    deny      ok
+			ANY       /api/v1/privacy/**               signin     deny    deny      ok
+			ANY       /api/v1/alerts                   signin     deny    deny      ok
+			ANY       /api/v1/alerts/**                signin     deny    deny      ok
 			GET       /api/v1/**                       signin     ok      ok        ok
 			POST      /api/v1/mappings/preview         signin     ok      ok        ok
 			ANY       /api/v1/mappings                 signin     deny    ok        ok
