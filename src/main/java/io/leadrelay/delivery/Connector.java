@@ -3,6 +3,7 @@ package io.leadrelay.delivery;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.leadrelay.destination.InvalidDestinationException;
 import io.leadrelay.destination.spi.DestinationType;
@@ -46,6 +47,18 @@ public interface Connector extends DestinationType {
 	 * @throws InvalidDestinationException naming the setting the CRM does not accept
 	 */
 	default void checkBeforeTest(DeliveryRequest request) {
+	}
+
+	/**
+	 * Asks the CRM to delete a person's record, for the erasure of a person; a connector
+	 * whose CRM can be asked overrides this. Like {@link #deliver}, it answers every
+	 * reply (and the lack of one) with an outcome rather than an exception, and never
+	 * puts the person's email in its message.
+	 * @return what the CRM did, or empty when this type cannot be asked (the operator
+	 * deletes the record by hand)
+	 */
+	default Optional<CrmErasures.CrmErasure> erase(CrmErasureRequest request) {
+		return Optional.empty();
 	}
 
 	/**

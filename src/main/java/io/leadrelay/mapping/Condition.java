@@ -85,6 +85,17 @@ public sealed interface Condition {
 		}
 	}
 
+	/**
+	 * The person ticked the form's consent checkbox with that key; a form that did not
+	 * ask does not hold.
+	 */
+	record Consented(String key) implements Condition {
+		@Override
+		public boolean test(LeadData lead) {
+			return lead.consented(this.key);
+		}
+	}
+
 	private static List<String> valuesOf(LeadData lead, String field) {
 		List<String> answers = lead.answers().get(field);
 		List<String> values = (answers != null) ? answers

@@ -12,13 +12,13 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Builds a condition from YAML: {@code all: [...]}, {@code any: [...]}, {@code not:
- * {...}} or a test {@code {field: country, in: [DE, AT]}} (equals, in, contains, matches,
- * exists).
+ * {...}}, a test {@code {field: country, in: [DE, AT]}} (equals, in, contains, matches,
+ * exists), or {@code {consent: marketing_optin}} (the person ticked that checkbox).
  */
 final class ConditionReader {
 
 	static final Set<String> KEYS = Set.of("all", "any", "not", "field", "equals", "in", "contains", "matches",
-			"exists");
+			"exists", "consent");
 
 	private ConditionReader() {
 	}
@@ -39,9 +39,13 @@ final class ConditionReader {
 			only(nodes, node, path, entries, "not");
 			return new Condition.Not(read(nodes, entries.get("not"), path + ".not"));
 		}
+		if (entries.containsKey("consent")) {
+			only(nodes, node, path, entries, "consent");
+			return new Condition.Consented(nodes.scalar(entries.get("consent"), path + ".consent"));
+		}
 		if (!entries.containsKey("field") || entries.size() != 2) {
 			throw nodes.error(node, path,
-					"a condition is all, any, not, or a field with one of equals, in, contains, matches, exists");
+					"a condition is all, any, not, consent, or a field with one of equals, in, contains, matches, exists");
 		}
 		String field = nodes.scalar(entries.get("field"), path + ".field");
 		String test = entries.keySet().stream().filter((key) -> !"field".equals(key)).findFirst().orElseThrow();

@@ -2,6 +2,7 @@ package io.leadrelay.mapping;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How leads that match become a payload for one destination.
@@ -25,6 +26,45 @@ public record Mapping(String id, int version, String destination, boolean enable
 		forms = Set.copyOf(forms);
 		platforms = Set.copyOf(platforms);
 		fields = List.copyOf(fields);
+	}
+
+	/**
+	 * The consent checkboxes it reads, by key: in its condition ({@code consent: <key>}
+	 * or a test on {@code consent.<key>}) and its fields ({@code meta: consent.<key>}).
+	 */
+	public Set<String> consentKeys() {
+		Set<String> keys = new TreeSet<>();
+		consentKeys(this.condition, keys);
+		this.fields.stream()
+			.map(FieldRule::source)
+			.filter(Source.Meta.class::isInstance)
+			.map((source) -> ((Source.Meta) source).key())
+			.forEach((key) -> addConsent(key, keys));
+		return keys;
+	}
+
+	private static void consentKeys(Condition condition, Set<String> keys) {
+		if (condition instanceof Condition.Consented consented) {
+			keys.add(consented.key());
+		}
+		else if (condition instanceof Condition.All all) {
+			all.conditions().forEach((inner) -> consentKeys(inner, keys));
+		}
+		else if (condition instanceof Condition.Any any) {
+			any.conditions().forEach((inner) -> consentKeys(inner, keys));
+		}
+		else if (condition instanceof Condition.Not not) {
+			consentKeys(not.condition(), keys);
+		}
+		else if (condition instanceof Condition.EqualsValue equals) {
+			addConsent(equals.field(), keys);
+		}
+	}
+
+	private static void addConsent(String name, Set<String> keys) {
+		if (name.startsWith(LeadData.CONSENT_PREFIX)) {
+			keys.add(name.substring(LeadData.CONSENT_PREFIX.length()));
+		}
 	}
 
 }

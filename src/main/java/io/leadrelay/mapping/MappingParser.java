@@ -84,9 +84,10 @@ public class MappingParser {
 			}
 			String kind = sources.get(0);
 			String value = nodes.scalar(field.get(kind), path + "." + kind);
-			if (kind.equals("meta") && !LeadData.METADATA.contains(value)) {
-				throw nodes.error(field.get(kind), path + ".meta",
-						"unknown lead metadata '" + value + "'; expected one of " + LeadData.METADATA);
+			if (kind.equals("meta") && !LeadData.METADATA.contains(value) && !(value.startsWith(LeadData.CONSENT_PREFIX)
+					&& value.length() > LeadData.CONSENT_PREFIX.length())) {
+				throw nodes.error(field.get(kind), path + ".meta", "unknown lead metadata '" + value
+						+ "'; expected one of " + LeadData.METADATA + " or consent.<checkbox key>");
 			}
 			Source source = switch (kind) {
 				case "answer" -> new Source.Answer(value);

@@ -16,11 +16,13 @@ import io.leadrelay.delivery.DeliveryView;
  * @param lastMessage why it stands where it does (a failure, or why no mapping took it)
  * @param enrichment what Meta said about it; {@code null} until it is enriched
  * @param answers its answers (personal data); empty until it is enriched
+ * @param consents its form's consent checkboxes by key, and whether the person ticked
+ * each
  * @param deliveries one per destination a mapping sent it to
  * @param timeline its audit trail, oldest first
  */
 public record LeadDetail(LeadRow lead, String lastMessage, Enrichment enrichment, Map<String, List<String>> answers,
-		List<Delivery> deliveries, List<AuditRecord> timeline) {
+		Map<String, Boolean> consents, List<Delivery> deliveries, List<AuditRecord> timeline) {
 
 	/**
 	 * What the Graph API said about a lead.

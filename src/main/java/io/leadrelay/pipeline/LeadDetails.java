@@ -2,6 +2,7 @@ package io.leadrelay.pipeline;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,9 @@ public class LeadDetails {
 	static final int MAX_DELIVERIES = 200;
 
 	private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<LinkedHashMap<String, Boolean>> CONSENTS = new TypeReference<>() {
 	};
 
 	private final JdbcTemplate jdbc;
@@ -76,13 +80,31 @@ public class LeadDetails {
 			.map((delivery) -> new LeadDetail.Delivery(delivery, this.deliveries.payload(delivery.id()),
 					this.deliveries.attempts(delivery.id())))
 			.toList();
-		return Optional
-			.of(new LeadDetail(lead, message, enrichment, answers(lead.answersJson()), sent, timeline(leadgenId)));
+		return Optional.of(new LeadDetail(lead, message, enrichment, answers(lead.answersJson()), consents(leadgenId),
+				sent, timeline(leadgenId)));
 	}
 
 	/** The lead's audit trail, oldest first; empty for a lead never received. */
 	public List<AuditRecord> timeline(String leadgenId) {
 		return this.trail.of("lead", leadgenId);
+	}
+
+	/**
+	 * The lead's consent checkboxes as the person left them, by key; empty for a lead
+	 * whose form asked none, or not fetched yet.
+	 */
+	private Map<String, Boolean> consents(String leadgenId) {
+		List<String> stored = this.jdbc.queryForList("SELECT consents FROM lead WHERE leadgen_id = ?", String.class,
+				leadgenId);
+		if (stored.isEmpty() || stored.get(0) == null) {
+			return Map.of();
+		}
+		try {
+			return this.json.readValue(stored.get(0), CONSENTS);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("A stored lead's consents are not JSON", ex);
+		}
 	}
 
 	/** A lead's stored answers, read from their JSON; empty for none. */

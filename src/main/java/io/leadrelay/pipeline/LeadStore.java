@@ -33,18 +33,22 @@ public class LeadStore implements StoredLeads {
 	private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
 	};
 
+	private static final TypeReference<LinkedHashMap<String, Boolean>> CONSENTS = new TypeReference<>() {
+	};
+
 	private static final String INSERT_IF_ABSENT = """
 			INSERT INTO lead (leadgen_id, page_id, form_id, form_name, ad_id, ad_name, adset_id, adset_name,
-			    campaign_id, campaign_name, platform, organic, created_time, answers, enriched_at)
+			    campaign_id, campaign_name, platform, organic, created_time, answers, enriched_at, consents)
 			SELECT CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(400)),
 			    CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(400)), CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(400)),
 			    CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(400)), CAST(? AS VARCHAR(16)), CAST(? AS BOOLEAN),
-			    CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(100000)), CAST(? AS TIMESTAMP WITH TIME ZONE)
+			    CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(100000)), CAST(? AS TIMESTAMP WITH TIME ZONE),
+			    CAST(? AS VARCHAR(4000))
 			WHERE NOT EXISTS (SELECT 1 FROM lead WHERE leadgen_id = ?)""";
 
 	private static final String LEAD_COLUMNS = """
 			SELECT leadgen_id, created_time, answers, form_id, form_name, ad_id, ad_name, adset_id, adset_name,
-			    campaign_id, campaign_name, platform, organic, page_id, test FROM lead""";
+			    campaign_id, campaign_name, platform, organic, page_id, test, consents FROM lead""";
 
 	/** Adds one search term of a lead ({@code lead_contact}). */
 	public static final String INSERT_CONTACT = "INSERT INTO lead_contact (leadgen_id, kind, term) VALUES (?, ?, ?)";
@@ -70,7 +74,8 @@ public class LeadStore implements StoredLeads {
 				lead.adId(), lead.adName(), lead.adsetId(), lead.adsetName(), lead.campaignId(), lead.campaignName(),
 				lead.platform(), lead.organic(),
 				(lead.createdTime() != null) ? lead.createdTime().atOffset(ZoneOffset.UTC) : null,
-				write(lead.answers()), this.clock.instant().atOffset(ZoneOffset.UTC), lead.leadgenId());
+				write(lead.answers()), this.clock.instant().atOffset(ZoneOffset.UTC),
+				write((lead.consents() != null) ? lead.consents() : Map.of()), lead.leadgenId());
 		if (inserted == 1) {
 			List<LeadContacts.Term> terms = LeadContacts.of(lead.answers());
 			this.jdbc.batchUpdate(INSERT_CONTACT, terms, terms.size(), (statement, term) -> {
@@ -117,7 +122,7 @@ public class LeadStore implements StoredLeads {
 						(rs.getObject(2) != null) ? rs.getObject(2, OffsetDateTime.class).toInstant() : null,
 						read(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
 						rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-						rs.getBoolean(13), Map.of()));
+						rs.getBoolean(13), consents(rs.getString(16))));
 	}
 
 	/** What a mapping reads of a lead: its answers and what Meta says about it. */
@@ -145,6 +150,10 @@ public class LeadStore implements StoredLeads {
 		metadata.put("is_organic", String.valueOf(lead.organic()));
 		metadata.put("created_time", (lead.createdTime() != null) ? lead.createdTime().toString() : null);
 		metadata.put("is_test", String.valueOf(test));
+		if (lead.consents() != null) {
+			lead.consents()
+				.forEach((key, ticked) -> metadata.put(LeadData.CONSENT_PREFIX + key, String.valueOf(ticked)));
+		}
 		metadata.values().removeIf((value) -> value == null);
 		return new LeadData(lead.answers(), metadata);
 	}
@@ -155,6 +164,15 @@ public class LeadStore implements StoredLeads {
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("A stored lead's answers are not JSON", ex);
+		}
+	}
+
+	private Map<String, Boolean> consents(String consents) {
+		try {
+			return (consents != null) ? this.json.readValue(consents, CONSENTS) : Map.of();
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("A stored lead's consents are not JSON", ex);
 		}
 	}
 

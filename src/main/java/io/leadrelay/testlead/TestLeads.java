@@ -65,6 +65,16 @@ public class TestLeads {
 		this.clock = clock;
 	}
 
+	/**
+	 * A test lead ticks every consent checkbox its mapping reads, so that it goes where a
+	 * lead that agreed goes.
+	 */
+	private static Map<String, Boolean> agreedToAll(Mapping mapping) {
+		Map<String, Boolean> consents = new LinkedHashMap<>();
+		mapping.consentKeys().forEach((key) -> consents.put(key, true));
+		return consents;
+	}
+
 	/** The questions a test lead of the mapping answers, with their sample answers. */
 	public List<TestQuestion> questions(String mappingId) {
 		return this.questions.of(mapping(mappingId));
@@ -87,7 +97,7 @@ public class TestLeads {
 		Instant at = this.clock.instant();
 		GraphLead lead = new GraphLead(leadgenId, at, answered, form.map(LeadForm::formId).orElse(null),
 				form.map(LeadForm::name).orElse("Test lead"), null, null, null, null, null, null,
-				mapping.platforms().stream().sorted().findFirst().orElse("fb"), false, Map.of());
+				mapping.platforms().stream().sorted().findFirst().orElse("fb"), false, agreedToAll(mapping));
 		LeadData data = LeadStore.data(pageId, true, lead);
 		MappingResult mapped = this.engine.apply(mapping, data);
 		List<String> errors = new ArrayList<>(mapped.errors().stream().map(MappingResult.FieldError::message).toList());

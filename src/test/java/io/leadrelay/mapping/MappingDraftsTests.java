@@ -224,6 +224,16 @@ class MappingDraftsTests {
 	}
 
 	@Test
+	void theConsentExampleIsShownReadOnlyAndRoundTrips() throws IOException {
+		String yaml = Files.readString(Path.of("mappings/example-marketing-consent.yaml"));
+		MappingDraft draft = this.drafts.read(yaml);
+		assertThat(draft.when().editable()).isFalse();
+		assertThat(draft.fields().get(1))
+			.isEqualTo(new FieldDraft("marketing_optin", "meta", "consent.marketing_optin", List.of(), false));
+		assertThat(this.drafts.write(draft, yaml)).isEqualTo(yaml);
+	}
+
+	@Test
 	void aNestedConditionIsShownReadOnlyAndKeptAsItIs() throws IOException {
 		String yaml = resource("nested-condition.yaml");
 		MappingDraft draft = this.drafts.read(yaml);

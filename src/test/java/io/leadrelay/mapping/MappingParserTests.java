@@ -40,6 +40,27 @@ class MappingParserTests {
 				Map.entry("lead_source_detail", "Spring / A (fb)"));
 	}
 
+	@Test
+	void aConsentConditionHoldsOnlyForALeadThatTickedTheCheckbox() {
+		Mapping mapping = this.parser.parse("""
+				id: marketing
+				destination: hubspot-main
+				match:
+				  when: {consent: marketing_optin}
+				fields:
+				  optin: {meta: consent.marketing_optin}
+				""", "marketing.yaml", 1);
+		MappingEngine engine = new MappingEngine();
+		LeadData agreed = new LeadData(Map.of(), Map.of("consent.marketing_optin", "true"));
+		assertThat(engine.matches(mapping, agreed)).isTrue();
+		assertThat(engine.apply(mapping, agreed).payload()).containsExactly(Map.entry("optin", "true"));
+		assertThat(engine.matches(mapping, new LeadData(Map.of(), Map.of("consent.marketing_optin", "false"))))
+			.isFalse();
+		assertThat(engine.matches(mapping, new LeadData(Map.of("marketing_optin", List.of("true")), Map.of())))
+			.as("an answer of that name is no consent")
+			.isFalse();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """

@@ -41,12 +41,14 @@ class MappingSchemaTests {
 			    any:
 			      - {field: country, in: [DE, AT]}
 			      - not: {field: email, matches: "@example\\\\.com$"}
+			      - consent: marketing_optin
 			fields:
 			  email: {answer: email, transforms: [trim, lower], required: true}
 			  phone: {answer: phone_number, transforms: [{e164: DE}, {truncate: 20}]}
 			  code: {answer: zip, transforms: [{regex_extract: {pattern: "([0-9]{5})", group: 1}}]}
 			  size: {answer: size, transforms: [{value_map: {map: {s: small}, default: other}}, {default: none}]}
 			  ad: {meta: ad_name}
+			  optin: {meta: consent.marketing_optin}
 			""";
 
 	static final String EMAIL = "  email: {answer: email, transforms: [trim, lower], required: true}";
@@ -94,6 +96,15 @@ class MappingSchemaTests {
 	}
 
 	@Test
+	void refusesAConsentTestWithAnythingBesideIt() {
+		String text = VALID.replace("- consent: marketing_optin", "- {consent: marketing_optin, field: email}");
+		assertThat(validate(text)).isNotEmpty();
+		assertThatExceptionOfType(InvalidMappingException.class)
+			.isThrownBy(() -> new MappingParser().parse(text, "broken", 1))
+			.withMessageContaining("'consent' stands alone in its condition");
+	}
+
+	@Test
 	void namesTheSameKeysTransformsAndMetadataAsTheParser() throws IOException {
 		JsonNode root = this.json.readTree(SCHEMA.toFile());
 		JsonNode definitions = root.get("$defs");
@@ -106,7 +117,7 @@ class MappingSchemaTests {
 		definitions.get("transform").get("oneOf").get(0).get("enum").forEach((name) -> transforms.add(name.asText()));
 		assertThat(transforms).isEqualTo(MappingParser.TRANSFORMS);
 		List<String> metadata = this.json.convertValue(
-				definitions.get("field").get("properties").get("meta").get("enum"),
+				definitions.get("field").get("properties").get("meta").get("anyOf").get(0).get("enum"),
 				this.json.getTypeFactory().constructCollectionType(List.class, String.class));
 		assertThat(metadata).isEqualTo(LeadData.METADATA);
 	}

@@ -206,6 +206,29 @@ class TestLeadIntegrationTests {
 				{"email":"leadrelay-test@example.com","note":"5k via"}"""));
 	}
 
+	@Test
+	void aTestLeadAgreesToEveryConsentItsMappingReads() throws Exception {
+		this.mappings.create("""
+				id: marketing
+				destination: hubspot-main
+				enabled: false
+				match:
+				  when: {all: [{consent: marketing_optin}, {field: consent.newsletter, equals: "true"}]}
+				fields:
+				  email: {answer: email, required: true}
+				  optin: {meta: consent.marketing_optin}
+				""", "admin");
+		hubspot.stubFor(post(UPSERT).willReturn(okJson(created("514"))));
+
+		JsonNode result = send("/api/v1/mappings/marketing/test-lead", "{}", 200);
+
+		assertThat(result.get("payload")).isEqualTo(this.json.readTree("""
+				{"email":"leadrelay-test@example.com","optin":"true"}"""));
+		assertThat(this.json.readTree(this.jdbc.queryForObject("SELECT consents FROM lead WHERE leadgen_id = ?",
+				String.class, result.get("leadgenId").asText())))
+			.isEqualTo(this.json.readTree("{\"marketing_optin\":true,\"newsletter\":true}"));
+	}
+
 	private JsonNode send(String body, int status) throws Exception {
 		return send("/api/v1/mappings/hubspot-contacts/test-lead", body, status);
 	}

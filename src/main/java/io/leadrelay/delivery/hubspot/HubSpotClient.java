@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,6 +20,8 @@ import io.leadrelay.delivery.HttpReply;
 final class HubSpotClient {
 
 	static final String UPSERT_PATH = "/crm/v3/objects/contacts/batch/upsert";
+
+	static final String GDPR_DELETE_PATH = "/crm/v3/objects/contacts/gdpr-delete";
 
 	private final ObjectMapper json;
 
@@ -41,6 +44,22 @@ final class HubSpotClient {
 			.header("Authorization", "Bearer " + first.credentials().get("accessToken"))
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(body(requests, idProperty))), "upserting contacts");
+	}
+
+	/**
+	 * Asks HubSpot to delete a contact for good (GDPR delete), by its id or else by its
+	 * email (HubSpot then blocks an email it has no contact for).
+	 */
+	HttpReply gdprDelete(Map<String, String> settings, String accessToken, String objectId, boolean byEmail) {
+		String base = settings.getOrDefault("baseUrl", "https://api.hubapi.com").replaceAll("/+$", "");
+		ObjectNode body = this.json.createObjectNode().put("objectId", objectId);
+		if (byEmail) {
+			body.put("idProperty", "email");
+		}
+		return this.http.send(HttpRequest.newBuilder(URI.create(base + GDPR_DELETE_PATH))
+			.header("Authorization", "Bearer " + accessToken)
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(body.toString())), "deleting the contact");
 	}
 
 	private String body(List<DeliveryRequest> requests, String idProperty) {

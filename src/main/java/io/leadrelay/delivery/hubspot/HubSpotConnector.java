@@ -8,11 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.delivery.Connector;
 import io.leadrelay.delivery.ConnectorTimeouts;
+import io.leadrelay.delivery.CrmErasureRequest;
+import io.leadrelay.delivery.CrmErasures.CrmErasure;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryOutcome.CredentialsRejected;
 import io.leadrelay.delivery.DeliveryOutcome.Permanent;
@@ -39,6 +42,8 @@ class HubSpotConnector implements Connector {
 
 	private final HubSpotReplies replies;
 
+	private final HubSpotErasures erasures;
+
 	@Autowired
 	HubSpotConnector(ObjectMapper json, Clock clock, NetworkGuard guard) {
 		this(json, clock, ConnectorTimeouts.DEFAULT.guardedBy(guard));
@@ -51,6 +56,7 @@ class HubSpotConnector implements Connector {
 	HubSpotConnector(ObjectMapper json, Clock clock, ConnectorTimeouts timeouts) {
 		this.client = new HubSpotClient(json, timeouts);
 		this.replies = new HubSpotReplies(json, clock);
+		this.erasures = new HubSpotErasures(this.client, json);
 	}
 
 	@Override
@@ -84,6 +90,11 @@ class HubSpotConnector implements Connector {
 		payload.put("firstname", "LeadRelay");
 		payload.put("lastname", "Test lead");
 		return payload;
+	}
+
+	@Override
+	public Optional<CrmErasure> erase(CrmErasureRequest request) {
+		return Optional.of(this.erasures.erase(request));
 	}
 
 	@Override

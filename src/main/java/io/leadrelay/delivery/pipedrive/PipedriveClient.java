@@ -55,6 +55,16 @@ final class PipedriveClient {
 		return this.http.send(account.request("/api/v1/leads").POST(json(lead)), "creating the lead");
 	}
 
+	HttpReply deletePerson(Account account, long personId) {
+		return this.http.send(account.request("/api/v2/persons/" + personId).DELETE(), "deleting the person");
+	}
+
+	HttpReply deleteLead(Account account, String leadId) {
+		return this.http.send(
+				account.request("/api/v1/leads/" + URLEncoder.encode(leadId, StandardCharsets.UTF_8)).DELETE(),
+				"deleting the lead");
+	}
+
 	private static HttpRequest.BodyPublisher json(ObjectNode body) {
 		return BodyPublishers.ofString(body.toString());
 	}

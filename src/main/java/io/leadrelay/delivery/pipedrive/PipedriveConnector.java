@@ -3,6 +3,7 @@ package io.leadrelay.delivery.pipedrive;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadrelay.delivery.Connector;
 import io.leadrelay.delivery.ConnectorTimeouts;
+import io.leadrelay.delivery.CrmErasureRequest;
+import io.leadrelay.delivery.CrmErasures.CrmErasure;
 import io.leadrelay.delivery.DeliveryOutcome;
 import io.leadrelay.delivery.DeliveryOutcome.CredentialsRejected;
 import io.leadrelay.delivery.DeliveryOutcome.Delivered;
@@ -40,6 +43,8 @@ class PipedriveConnector implements Connector {
 
 	private final ObjectMapper json;
 
+	private final PipedriveErasures erasures;
+
 	@Autowired
 	PipedriveConnector(ObjectMapper json, Clock clock, PipedrivePersonTable personTable, NetworkGuard guard) {
 		this(json, clock, ConnectorTimeouts.DEFAULT.guardedBy(guard), personTable);
@@ -57,6 +62,7 @@ class PipedriveConnector implements Connector {
 		this.persons = new PipedrivePersonUpserts(this.client, this.replies, new PipedrivePersons(json),
 				new PersonClaims(personTable, clock, timeouts.request().multipliedBy(3)));
 		this.json = json;
+		this.erasures = new PipedriveErasures(this.client, this.replies, personTable);
 	}
 
 	@Override
@@ -89,6 +95,11 @@ class PipedriveConnector implements Connector {
 		payload.put("email", TEST_EMAIL);
 		payload.put("lead_title", "LeadRelay test lead");
 		return payload;
+	}
+
+	@Override
+	public Optional<CrmErasure> erase(CrmErasureRequest request) {
+		return Optional.of(this.erasures.erase(request));
 	}
 
 	@Override

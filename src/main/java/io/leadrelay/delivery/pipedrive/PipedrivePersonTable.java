@@ -78,6 +78,12 @@ class PipedrivePersonTable {
 				+ " AND claim_token = ?", key.destinationId(), key.emailKey(), token);
 	}
 
+	/** Forgets a person deleted from Pipedrive, and with it the hash of its email. */
+	void remove(PersonKey key) {
+		this.jdbc.update("DELETE FROM pipedrive_person WHERE destination_id = ? AND email_key = ?", key.destinationId(),
+				key.emailKey());
+	}
+
 	private static OffsetDateTime time(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}

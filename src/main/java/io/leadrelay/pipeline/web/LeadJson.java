@@ -37,7 +37,7 @@ class LeadJson {
 		return new Lead(detail.lead().leadgenId(), detail.lead().status(), detail.lead().pageId(),
 				detail.lead().formId(), detail.lead().source(), detail.lead().receivedAt(), detail.lead().createdTime(),
 				detail.lastMessage(), detail.enrichment(),
-				PersonalData.forCaller(caller, (JsonNode) this.json.valueToTree(detail.answers())),
+				PersonalData.forCaller(caller, (JsonNode) this.json.valueToTree(detail.answers())), detail.consents(),
 				detail.deliveries().stream().map((delivery) -> delivery(delivery, caller)).toList(),
 				detail.lead().test());
 	}
@@ -85,12 +85,14 @@ class LeadJson {
 	 * @param message why it stands where it does, when there is a reason
 	 * @param enrichment what Meta said about it (absent until enriched)
 	 * @param answers its answers, each value hidden for viewers
+	 * @param consents its form's consent checkboxes by key: whether the person ticked
+	 * each
 	 * @param deliveries what each mapping made of it, and how its delivery went
 	 * @param test whether it is a test lead a person sent (never a real person's)
 	 */
 	record Lead(String leadgenId, String status, String pageId, String formId, String source, Instant receivedAt,
 			Instant createdTime, String message, LeadDetail.Enrichment enrichment, JsonNode answers,
-			List<Delivery> deliveries, boolean test) {
+			Map<String, Boolean> consents, List<Delivery> deliveries, boolean test) {
 
 	}
 

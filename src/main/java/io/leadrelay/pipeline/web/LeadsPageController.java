@@ -108,6 +108,7 @@ class LeadsPageController {
 		model.addAttribute("message", detail.lastMessage());
 		model.addAttribute("enrichment", detail.enrichment());
 		model.addAttribute("answers", answers(detail.answers(), mayRead));
+		model.addAttribute("consents", detail.consents());
 		model.addAttribute("mayRead", mayRead);
 		model.addAttribute("deliveries",
 				detail.deliveries()

@@ -260,6 +260,25 @@ class MappingEditorIntegrationTests {
 	}
 
 	@Test
+	void aConsentDetailOfAFieldIsShownChosenAndKept() throws Exception {
+		this.mappings.create("""
+				id: consent-field
+				destination: hubspot-main
+				fields:
+				  email: {answer: email}
+				  optin: {meta: consent.marketing_optin}
+				""", "test");
+		String page = this.mvc
+			.perform(MockMvcRequestBuilders.get("/mappings/consent-field/edit")
+				.with(authentication(caller("editor-marketer"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(
+				"<option value=\"consent.marketing_optin\" selected>Consent &#39;marketing_optin&#39; (true or false)</option>");
+	}
+
+	@Test
 	void withoutKeptCrmFieldsTheFieldIsTypedAndTheDestinationPageIsNamed() throws Exception {
 		this.crmFields.forget("hubspot-main");
 		String page = this.mvc
