@@ -46,16 +46,16 @@ class ChannelRules {
 			.distinct()
 			.toList();
 		if (addresses.isEmpty()) {
-			throw new InvalidChannelException("recipients", "recipients must name at least one email address");
+			throw new InvalidChannelException("recipients",
+					"enter at least one email address, such as ops@example.com");
 		}
 		if (addresses.size() > MAX_RECIPIENTS) {
-			throw new InvalidChannelException("recipients",
-					"recipients may name at most " + MAX_RECIPIENTS + " email addresses");
+			throw new InvalidChannelException("recipients", "enter at most " + MAX_RECIPIENTS + " email addresses");
 		}
 		for (String address : addresses) {
 			if (!EMAIL.matcher(address).matches()) {
 				throw new InvalidChannelException("recipients",
-						"recipients: '" + address + "' is not an email address, such as ops@example.com");
+						"'" + address + "' is not an email address, such as ops@example.com");
 			}
 		}
 		return addresses;

@@ -23,11 +23,11 @@ class ChannelRulesTests {
 	void refusesWhatIsNotAnEmailAddressNamingIt() {
 		assertThatExceptionOfType(InvalidChannelException.class)
 			.isThrownBy(() -> ChannelRules.recipients("ops@example.com, ops-at-example"))
-			.withMessage("recipients: 'ops-at-example' is not an email address, such as ops@example.com")
+			.withMessage("'ops-at-example' is not an email address, such as ops@example.com")
 			.extracting(InvalidChannelException::field)
 			.isEqualTo("recipients");
 		assertThatExceptionOfType(InvalidChannelException.class).isThrownBy(() -> ChannelRules.recipients(" "))
-			.withMessage("recipients must name at least one email address");
+			.withMessage("enter at least one email address, such as ops@example.com");
 	}
 
 	@Test
