@@ -12,6 +12,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -34,6 +35,9 @@ class AlertSettingsBrowserTests extends BrowserTest {
 	static void mailServer(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
 	}
+
+	@Autowired
+	AlertChannels channels;
 
 	@BeforeEach
 	void signInAsAdmin() throws Exception {
@@ -61,7 +65,7 @@ class AlertSettingsBrowserTests extends BrowserTest {
 		fill("recipients", "ops@example.com, marketing@example.com");
 		submit();
 		WebElement row = waitFor()
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-channel='Ops team']")));
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li[data-channel='Ops team']")));
 		assertThat(row.getText()).contains("ops@example.com, marketing@example.com").contains("Gets alerts");
 
 		click(row.findElement(By.cssSelector(".test-channel")));
@@ -88,6 +92,42 @@ class AlertSettingsBrowserTests extends BrowserTest {
 		assertThat(browser().findElement(By.id("webhookUrl")).getAttribute("value")).isEmpty();
 		assertThat(browser().getPageSource()).doesNotContain("T0/B0/x");
 		screenshot("alerts-webhook-http-refused");
+	}
+
+	@Test
+	void anAdminAnnouncesNewLeadsWithTheAnswersTheyPick() {
+		this.channels.addEmail("Sales", "sales@example.com", "admin");
+		open("/settings/alerts");
+		waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("no-notifications")));
+		click(browser().findElement(By.id("add-notification")));
+		fill("fields", "full name?");
+		click(browser().findElement(By.cssSelector("#add-notification-form button[type=submit]")));
+		WebElement error = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("fields-error")));
+		assertThat(error.getText())
+			.isEqualTo("'name?' is not an answer's name: use the names the form's questions have, such as full_name");
+		screenshot("alerts-notification-error");
+
+		fill("fields", "full_name, city");
+		click(browser().findElement(By.cssSelector("#add-notification-form button[type=submit]")));
+		WebElement notification = waitFor()
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lead-notifications .notification")));
+		assertThat(notification.getText()).contains("Every form to Sales").contains("Answers: full_name, city");
+		screenshot("alerts-notification-added");
+	}
+
+	@Test
+	void theDashboardShowsWhatNeedsAttention() {
+		this.jdbc.update("""
+				INSERT INTO alert_incident (incident_key, kind, source, title, detail, link, opened_at, last_alerted_at)
+				VALUES ('destination-credentials:hubspot-main', 'destination-credentials', 'test',
+				'HubSpot (main) refuses its credentials', 'Enter a new access token.', '/destinations/hubspot-main',
+				CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""");
+		open("/");
+		WebElement card = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("needs-attention")));
+		assertThat(card.getText()).contains("Needs attention").contains("HubSpot (main) refuses its credentials");
+		assertThat(card.findElement(By.linkText("HubSpot (main) refuses its credentials")).getAttribute("href"))
+			.endsWith("/destinations/hubspot-main");
+		screenshot("dashboard-needs-attention");
 	}
 
 	private void fill(String id, String text) {

@@ -7,7 +7,9 @@ import io.leadrelay.alert.ChannelNotFoundException;
 import io.leadrelay.alert.ChannelView;
 import io.leadrelay.alert.Incidents;
 import io.leadrelay.alert.InvalidChannelException;
+import io.leadrelay.alert.LeadNotifications;
 import io.leadrelay.alert.SendResult;
+import io.leadrelay.form.LeadForms;
 import io.leadrelay.web.Fragments;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -38,9 +40,16 @@ class AlertSettingsController {
 
 	private final Incidents incidents;
 
-	AlertSettingsController(AlertChannels channels, Incidents incidents) {
+	private final LeadNotifications notifications;
+
+	private final LeadForms forms;
+
+	AlertSettingsController(AlertChannels channels, Incidents incidents, LeadNotifications notifications,
+			LeadForms forms) {
 		this.channels = channels;
 		this.incidents = incidents;
+		this.notifications = notifications;
+		this.forms = forms;
 	}
 
 	@ModelAttribute
@@ -52,6 +61,8 @@ class AlertSettingsController {
 	String alerts(Model model, HttpServletRequest request) {
 		model.addAttribute("channels", this.channels.list());
 		model.addAttribute("incidents", this.incidents.open());
+		model.addAttribute("notifications", this.notifications.list());
+		model.addAttribute("formNames", LeadNotificationsController.formNames(this.forms.all()));
 		return Fragments.view(request, "settings/alerts");
 	}
 
