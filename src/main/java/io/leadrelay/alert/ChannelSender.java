@@ -62,7 +62,7 @@ class ChannelSender {
 				.sent("The mail server took the email for " + String.join(", ", target.recipients()) + ".");
 		}
 		catch (MailException ex) {
-			return SendResult.failed("The mail server refused the email: " + causes(ex));
+			return SendResult.failed("The email could not be sent: " + causes(ex));
 		}
 	}
 
