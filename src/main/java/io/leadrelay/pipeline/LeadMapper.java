@@ -15,6 +15,7 @@ import io.leadrelay.mapping.MappingEngine;
 import io.leadrelay.mapping.Mappings;
 import io.leadrelay.mapping.MappingResult;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,8 +43,11 @@ class LeadMapper {
 
 	private final TransactionTemplate transactions;
 
+	private final ApplicationEventPublisher events;
+
 	LeadMapper(LeadEventQueue queue, LeadStore leads, Mappings mappings, MappingEngine engine,
-			Destinations destinations, DeliveryStore deliveries, TransactionTemplate transactions) {
+			Destinations destinations, DeliveryStore deliveries, TransactionTemplate transactions,
+			ApplicationEventPublisher events) {
 		this.queue = queue;
 		this.leads = leads;
 		this.mappings = mappings;
@@ -51,6 +55,7 @@ class LeadMapper {
 		this.destinations = destinations;
 		this.deliveries = deliveries;
 		this.transactions = transactions;
+		this.events = events;
 	}
 
 	void map(ClaimedLeadEvent event, GraphLead lead) {
@@ -68,6 +73,9 @@ class LeadMapper {
 			String message = matching.isEmpty() ? "no mapping matched this lead" : null;
 			if (!this.queue.finish(event, status, message)) {
 				tx.setRollbackOnly();
+			}
+			else {
+				this.events.publishEvent(new LeadStored(data));
 			}
 		});
 	}

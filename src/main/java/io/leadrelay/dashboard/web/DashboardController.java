@@ -2,6 +2,7 @@ package io.leadrelay.dashboard.web;
 
 import java.time.Duration;
 
+import io.leadrelay.alert.Incidents;
 import io.leadrelay.dashboard.Dashboard;
 import io.leadrelay.dashboard.DashboardFigures;
 import io.leadrelay.dashboard.DashboardProperties;
@@ -31,10 +32,13 @@ class DashboardController {
 
 	private final SetupGuide setup;
 
-	DashboardController(Dashboard dashboard, DashboardProperties properties, SetupGuide setup) {
+	private final Incidents incidents;
+
+	DashboardController(Dashboard dashboard, DashboardProperties properties, SetupGuide setup, Incidents incidents) {
 		this.dashboard = dashboard;
 		this.properties = properties;
 		this.setup = setup;
+		this.incidents = incidents;
 	}
 
 	@GetMapping("/")
@@ -60,6 +64,7 @@ class DashboardController {
 		model.addAttribute("days", days);
 		model.addAttribute("by", by.code());
 		model.addAttribute("figures", figures);
+		model.addAttribute("incidents", this.incidents.open());
 		model.addAttribute("chart", LeadChart.of(figures.leads()));
 		model.addAttribute("oldestWaiting", (figures.backlog().oldestWaitingSince() != null)
 				? Duration.between(figures.backlog().oldestWaitingSince(), figures.at()) : null);
