@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.leadrelay.destination.DestinationChanged;
 import io.leadrelay.mapping.MappingSaved;
+import io.leadrelay.metadeletion.MetaDataDeletion;
+import io.leadrelay.metadeletion.MetaDataDeletionRecorded;
 import io.leadrelay.page.PageChanged;
 import io.leadrelay.security.TokenChanged;
 import io.leadrelay.security.TwoFactorChanged;
@@ -174,6 +176,15 @@ class AuditedEvents {
 	@EventListener
 	void tokenRevoked(TokenChanged.Revoked event) {
 		token(event, "token.revoked", AuditDetails.of("owner", event.owner(), "name", event.name()));
+	}
+
+	@EventListener
+	void metaDataDeletion(MetaDataDeletionRecorded event) {
+		MetaDataDeletion deletion = event.deletion();
+		this.log
+			.record(new AuditEntry(deletion.receivedAt(), "meta", "privacy.meta_data_deletion", "meta_data_deletion",
+					deletion.confirmationCode(), AuditDetails.of("for", deletion.forPage() ? "page" : "person",
+							"pagesDeleted", deletion.pagesDeleted(), "tokensDeleted", deletion.tokensDeleted())));
 	}
 
 	private void token(TokenChanged event, String action, Map<String, ?> details) {

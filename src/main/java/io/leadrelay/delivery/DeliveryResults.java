@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import io.leadrelay.audit.AuditDetails;
@@ -20,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes down what one try of a delivery came to: the attempt row, the delivery's next
  * status and the audit entry, in one transaction. Audit details name the destination, the
- * status and the CRM's error code, never the CRM's message (it may quote the lead).
+ * status and the CRM's error code, never the CRM's message (it may quote the lead). The
+ * message kept with the delivery and its attempt has the lead's values taken out
+ * ({@link LeadValues}).
  */
 @Component
 class DeliveryResults {
@@ -65,8 +68,9 @@ class DeliveryResults {
 			this.destinations.markNeedsCredentials(delivery.destinationId(), outcome.message());
 		}
 		Boolean done = this.transactions.execute((tx) -> {
-			String result = apply(delivery, outcome, policy);
-			attempt(delivery, outcome, started, took, result);
+			String message = redacted(delivery, outcome.message());
+			String result = apply(delivery, outcome, message, policy);
+			attempt(delivery, outcome, message, started, took);
 			if (result == null) {
 				tx.setRollbackOnly();
 				return false;
@@ -82,16 +86,16 @@ class DeliveryResults {
 	/**
 	 * Moves the delivery on; returns what became of it, or null when the claim was lost.
 	 */
-	private String apply(ClaimedDelivery delivery, DeliveryOutcome outcome, RetryPolicy policy) {
+	private String apply(ClaimedDelivery delivery, DeliveryOutcome outcome, String message, RetryPolicy policy) {
 		Instant now = this.clock.instant();
 		if (outcome instanceof DeliveryOutcome.Delivered delivered) {
 			return finish(this.queue.delivered(delivery, delivered.crmRecordId()), delivery, "delivered", outcome);
 		}
 		if (outcome instanceof DeliveryOutcome.Permanent) {
-			return finish(this.queue.dead(delivery, outcome.message(), true), delivery, "dead", outcome);
+			return finish(this.queue.dead(delivery, message, true), delivery, "dead", outcome);
 		}
 		if (outcome instanceof DeliveryOutcome.CredentialsRejected) {
-			return this.queue.retryAt(delivery, now, outcome.message(), false) ? "credentials_rejected" : null;
+			return this.queue.retryAt(delivery, now, message, false) ? "credentials_rejected" : null;
 		}
 		DeliveryOutcome.Retry retry = (DeliveryOutcome.Retry) outcome;
 		int attempts = delivery.attempts() + (retry.throttled() ? 0 : 1);
@@ -100,13 +104,13 @@ class DeliveryResults {
 			Duration horizon = policy.horizon();
 			String reason = "Gave up after " + attempts + " tries in "
 					+ ((horizon.toMinutes() % 60 == 0) ? horizon.toHours() + "h" : horizon.toMinutes() + "m") + ": "
-					+ retry.message();
+					+ message;
 			return finish(this.queue.dead(delivery, reason, !retry.throttled()), delivery, "dead", outcome);
 		}
 		if (retry.throttled()) {
-			return this.queue.retryAt(delivery, next.get(), retry.message(), false) ? "throttled" : null;
+			return this.queue.retryAt(delivery, next.get(), message, false) ? "throttled" : null;
 		}
-		return finish(this.queue.retryAt(delivery, next.get(), retry.message(), true), delivery, "retrying", outcome);
+		return finish(this.queue.retryAt(delivery, next.get(), message, true), delivery, "retrying", outcome);
 	}
 
 	private String finish(boolean updated, ClaimedDelivery delivery, String status, DeliveryOutcome outcome) {
@@ -120,8 +124,8 @@ class DeliveryResults {
 		return status;
 	}
 
-	private void attempt(ClaimedDelivery delivery, DeliveryOutcome outcome, Instant started, Duration took,
-			String result) {
+	private void attempt(ClaimedDelivery delivery, DeliveryOutcome outcome, String message, Instant started,
+			Duration took) {
 		String kind = kind(outcome);
 		this.jdbc.update("""
 				INSERT INTO delivery_attempt (delivery_id, started_at, duration_ms, outcome, http_status, error_code,
@@ -129,9 +133,19 @@ class DeliveryResults {
 				started.atOffset(ZoneOffset.UTC), took.toMillis(), kind, outcome.httpStatus(),
 				(outcome.errorCode() != null && outcome.errorCode().length() > 100)
 						? outcome.errorCode().substring(0, 100) : outcome.errorCode(),
-				DeliveryQueue.truncate(outcome.message()),
+				DeliveryQueue.truncate(message),
 				(outcome instanceof DeliveryOutcome.Delivered delivered) ? delivered.crmRecordId() : null);
 		this.metrics.attempt(delivery.destinationId(), kind, took);
+	}
+
+	/** The CRM's message without the lead's answers and payload values. */
+	private String redacted(ClaimedDelivery delivery, String message) {
+		if (message == null || message.isEmpty()) {
+			return message;
+		}
+		List<String> answers = this.jdbc.queryForList("SELECT answers FROM lead WHERE leadgen_id = ?", String.class,
+				delivery.leadgenId());
+		return LeadValues.of(delivery.payloadJson(), answers.isEmpty() ? null : answers.get(0)).redact(message);
 	}
 
 	/** What a try came to, as the attempt log and the metrics name it. */
