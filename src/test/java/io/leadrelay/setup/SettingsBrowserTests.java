@@ -30,7 +30,7 @@ class SettingsBrowserTests extends BrowserTest {
 		assertThat(text("graph-api")).contains("v26.0").contains(SharedGraphApi.baseUrl());
 		assertThat(text("facebook-login")).startsWith("Not configured").contains("leadrelay.graph.app-id");
 		assertThat(value("redirect-uri")).isEqualTo(baseUrl() + "/pages/connect/callback");
-		assertThat(text("settings-later")).contains("Alerts").contains("retention").contains("later");
+		assertThat(text("settings-later")).contains("Alerts").contains("later");
 		assertThat(browser().getPageSource()).doesNotContain(LeadRelayIntegrationTest.APP_SECRET);
 		screenshot("settings-1-admin");
 		((JavascriptExecutor) browser())
