@@ -47,9 +47,4 @@ public record PurgeRun(Instant startedAt, Duration took, long leads, long discar
 		return (details.get(key) instanceof Number number) ? number.longValue() : 0;
 	}
 
-	/** Rows removed or scrubbed in all. */
-	public long total() {
-		return this.leads + this.attempts + this.deadLetters + this.auditEntries;
-	}
-
 }

@@ -74,6 +74,7 @@ final class ActionWords {
 		words.put("address.locked_out", "locked the address out for a while");
 		words.put("token.created", "created an API token");
 		words.put("token.revoked", "revoked an API token");
+		words.put("retention.purged", "removed data past its retention window");
 		return Map.copyOf(words);
 	}
 
