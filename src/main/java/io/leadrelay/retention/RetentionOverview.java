@@ -28,15 +28,15 @@ public class RetentionOverview {
 	public List<Window> windows() {
 		RetentionProperties w = this.windows;
 		return List.of(
-				new Window("Lead answers and payloads, once delivered", days(w.deliveredLeads()),
-						"after the last delivery", "delivered-leads"),
-				new Window("Lead answers and payloads, never delivered", days(w.undeliveredLeads()),
-						"after the lead arrived (dead letters, leads still waiting, leads no mapping sent)",
+				new Window("Lead answers, once delivered", days(w.deliveredLeads()), "from the last delivery",
+						"delivered-leads"),
+				new Window("Lead answers, never delivered", days(w.undeliveredLeads()),
+						"from when the lead arrived (dead letters, leads still waiting, leads no mapping sent)",
 						"undelivered-leads"),
-				new Window("Delivery attempts", days(w.attempts()), "after the attempt", "attempts"),
-				new Window("Dead letters", days(w.deadLetters()), "after they ended (dead or discarded)",
+				new Window("Delivery attempts", days(w.attempts()), "from the attempt", "attempts"),
+				new Window("Dead letters", days(w.deadLetters()), "from when they ended (dead or discarded)",
 						"dead-letters"),
-				new Window("Audit log", days(w.audit()), "at most 24 months", "audit"));
+				new Window("Audit log", days(w.audit()), "from the entry; at most 24 months", "audit"));
 	}
 
 	/** How often the purge runs, in words. */

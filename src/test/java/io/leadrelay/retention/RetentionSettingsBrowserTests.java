@@ -36,12 +36,12 @@ class RetentionSettingsBrowserTests extends BrowserTest {
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("retention")));
 
 		String windows = text("retention-windows");
-		assertThat(windows).contains("Lead answers and payloads, once delivered 90 days after the last delivery")
-			.contains("Lead answers and payloads, never delivered 180 days")
-			.contains("Audit log 730 days at most 24 months");
+		assertThat(windows).contains("Lead answers, once delivered 90 days from the last delivery")
+			.contains("Lead answers, never delivered 180 days")
+			.contains("Audit log 730 days from the entry; at most 24 months");
 		assertThat(text("last-purge")).startsWith("Ran ")
 			.contains("every 1 hour")
-			.contains("Leads whose answers and payloads were removed\n1")
+			.contains("Leads whose answers were removed\n1")
 			.contains("Delivery attempts deleted\n1")
 			.contains("Dead letters deleted\n0");
 		((JavascriptExecutor) browser())
