@@ -11,13 +11,28 @@ import io.leadrelay.audit.ChainVerdict.BrokenLink;
  */
 final class ChainWalk {
 
-	private long expectedSeq = 1;
+	private long expectedSeq;
 
-	private String expectedPrevHash = ChainHash.GENESIS;
+	private String expectedPrevHash;
 
 	private long checked;
 
 	private BrokenLink broken;
+
+	/** A walk from the chain's first entry. */
+	ChainWalk() {
+		this(1, ChainHash.GENESIS);
+	}
+
+	/**
+	 * A walk from the oldest entry kept, after the retention purge deleted the ones
+	 * before it: that entry must be number {@code firstSeq} and follow
+	 * {@code firstPrevHash}, the hash of the last entry deleted.
+	 */
+	ChainWalk(long firstSeq, String firstPrevHash) {
+		this.expectedSeq = firstSeq;
+		this.expectedPrevHash = firstPrevHash;
+	}
 
 	/** Checks the next entry; {@code false} once the chain is broken. */
 	boolean check(ChainedEntry entry) {

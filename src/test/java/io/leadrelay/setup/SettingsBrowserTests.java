@@ -30,7 +30,8 @@ class SettingsBrowserTests extends BrowserTest {
 		assertThat(text("graph-api")).contains("v26.0").contains(SharedGraphApi.baseUrl());
 		assertThat(text("facebook-login")).startsWith("Not configured").contains("leadrelay.graph.app-id");
 		assertThat(value("redirect-uri")).isEqualTo(baseUrl() + "/pages/connect/callback");
-		assertThat(text("settings-later")).contains("Alerts").contains("retention").contains("later");
+		assertThat(text("alerts-settings")).contains("Set up alerts");
+		assertThat(text("retention")).contains("Data retention").contains("Last clean-up");
 		assertThat(browser().getPageSource()).doesNotContain(LeadRelayIntegrationTest.APP_SECRET);
 		screenshot("settings-1-admin");
 		((JavascriptExecutor) browser())

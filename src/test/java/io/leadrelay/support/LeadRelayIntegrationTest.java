@@ -37,6 +37,9 @@ import org.springframework.test.context.TestPropertySource;
 				// Tests start reconciliation themselves; a timer would call the Graph API
 				// of whichever test runs then.
 				"leadrelay.backfill.interval=24h",
+				// Tests run the retention purge themselves; a timer would purge the old
+				// leads and audit entries other tests write.
+				"leadrelay.retention.first-run-delay=24h",
 				// Low enough for BackfillCatchUpIntegrationTests to cut a read with a few
 				// hundred leads; the other tests read one page a form.
 				"leadrelay.backfill.max-pages-per-form=2" })

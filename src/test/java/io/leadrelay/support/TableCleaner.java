@@ -41,8 +41,9 @@ public final class TableCleaner {
 				case "app_user" -> keepOnlyTheBootstrapAdmin(jdbc);
 				// Its one row is the head of the audit trail's hash chain: back to no
 				// entry.
-				case "audit_chain" ->
-					jdbc.update("UPDATE audit_chain SET last_seq = 0, last_hash = ? WHERE id = 1", "0".repeat(64));
+				case "audit_chain" -> jdbc.update(
+						"UPDATE audit_chain SET last_seq = 0, last_hash = ?, first_seq = 1, first_prev_hash = ? WHERE id = 1",
+						"0".repeat(64), "0".repeat(64));
 				default -> jdbc.update("DELETE FROM " + table);
 			}
 		}

@@ -75,6 +75,7 @@ final class ActionWords {
 		words.put("token.created", "created an API token");
 		words.put("token.revoked", "revoked an API token");
 		words.put("privacy.meta_data_deletion", "carried out a data deletion request sent by Facebook");
+		words.put("retention.purged", "removed data past its retention window");
 		return Map.copyOf(words);
 	}
 

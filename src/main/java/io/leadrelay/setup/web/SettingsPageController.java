@@ -2,6 +2,7 @@ package io.leadrelay.setup.web;
 
 import io.leadrelay.graph.GraphProperties;
 import io.leadrelay.meta.MetaProperties;
+import io.leadrelay.retention.RetentionOverview;
 import io.leadrelay.web.Fragments;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The settings page ({@code /settings}, admins only): how this engine is connected to
- * Meta, read from its configuration. Nothing here is changed in the browser; the page
- * names the setting to change instead.
+ * Meta and how long it keeps data, read from its configuration. Nothing here is changed
+ * in the browser; the page names the setting to change instead.
  */
 @Controller
 class SettingsPageController {
@@ -24,9 +25,12 @@ class SettingsPageController {
 
 	private final GraphProperties graph;
 
-	SettingsPageController(MetaProperties meta, GraphProperties graph) {
+	private final RetentionOverview retention;
+
+	SettingsPageController(MetaProperties meta, GraphProperties graph, RetentionOverview retention) {
 		this.meta = meta;
 		this.graph = graph;
+		this.retention = retention;
 	}
 
 	@GetMapping("/settings")
@@ -39,6 +43,9 @@ class SettingsPageController {
 		model.addAttribute("appId", this.graph.appId());
 		model.addAttribute("facebookLogin", this.graph.appId() != null && !this.meta.appSecrets().isEmpty());
 		model.addAttribute("redirectUri", MetaWebhookModel.publicUrl(CONNECT_CALLBACK));
+		model.addAttribute("retentionWindows", this.retention.windows());
+		model.addAttribute("retentionInterval", this.retention.interval());
+		model.addAttribute("lastPurge", this.retention.lastRun().orElse(null));
 		return Fragments.view(request, "settings/index");
 	}
 
