@@ -65,8 +65,8 @@ public class PersonKeys {
 	}
 
 	private String phoneRule() {
-		return this.phones.hasDefaultRegion() ? "must be a phone number, such as +49 151 2345678 or 0151 2345678"
-				: "must be a phone number with its country code, such as +49 151 2345678 "
+		return this.phones.hasDefaultRegion() ? "must be a phone number, such as +49 151 23456789 or 0151 23456789"
+				: "must be a phone number with its country code, such as +49 151 23456789 "
 						+ "(set leadrelay.privacy.default-region to search numbers without one)";
 	}
 

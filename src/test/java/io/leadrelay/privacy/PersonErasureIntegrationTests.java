@@ -219,7 +219,8 @@ class PersonErasureIntegrationTests {
 		stubLead("920000000000992", "ANA@example.com", "+44 7911 123456");
 		JsonNode unknown = erase("{\"leadgenId\":\"920000000000993\",\"deleteInCrms\":false}");
 		assertThat(unknown.path("result").path("leads").asInt()).isZero();
-		assertThat(unknown.path("message").asText()).startsWith("No stored lead matched").contains("suppressed");
+		assertThat(unknown.path("message").asText()).startsWith("No stored lead matched")
+			.contains("will not store a lead");
 		stubLead("920000000000993", "someone@example.com", "+44 7911 654321");
 
 		this.client.postSigned(LeadRelayIntegrationTest.APP_SECRET,

@@ -19,15 +19,15 @@ final class ErasureMessages {
 
 	static String summary(ErasureResult result) {
 		if (result.leads() == 0) {
-			return "No stored lead matched, so there was nothing to remove. The person is now suppressed: "
-					+ "LeadRelay will not store a lead of theirs again.";
+			return "No stored lead matched, so there was nothing to remove. LeadRelay will not store a lead "
+					+ "of theirs that arrives later.";
 		}
 		String leads = count(result.leads(), "lead");
 		String again = (result.alreadyErased() == result.leads()) ? " (already erased before: nothing new to remove)"
 				: "";
 		return "Removed the personal data of " + leads + again + " and of " + count(result.deliveries(), "delivery")
-				+ "; ids, times and statuses stay, so the counts stay right. The person is suppressed: LeadRelay "
-				+ "will not store a lead of theirs again." + crm(result);
+				+ "; ids, times and statuses stay, so the counts stay right. LeadRelay will not store a lead of "
+				+ "theirs again." + crm(result);
 	}
 
 	private static String crm(ErasureResult result) {
