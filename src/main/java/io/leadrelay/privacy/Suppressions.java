@@ -21,7 +21,6 @@ import io.leadrelay.crypto.SecretCipher;
 import io.leadrelay.pipeline.LeadContacts;
 import io.leadrelay.pipeline.SuppressedPeople;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -57,16 +56,13 @@ class Suppressions implements SuppressedPeople {
 	/** Suppresses each key; one already suppressed stays so. */
 	void suppress(Collection<PersonKey> keys) {
 		for (PersonKey key : new LinkedHashSet<>(keys)) {
-			String hash = hash(key);
-			if (!isSuppressed(List.of(hash))) {
-				try {
-					this.jdbc.update("INSERT INTO suppression (key_hash, kind, created_at) VALUES (?, ?, ?)", hash,
-							key.kind().code(), this.clock.instant().atOffset(ZoneOffset.UTC));
-				}
-				catch (DuplicateKeyException ex) {
-					// Suppressed meanwhile by another erasure: what was wanted.
-				}
-			}
+			// No duplicate-key exception to catch: on PostgreSQL it would abort the
+			// erasure's transaction.
+			this.jdbc.update("""
+					INSERT INTO suppression (key_hash, kind, created_at)
+					SELECT CAST(? AS CHAR(64)), CAST(? AS VARCHAR(16)), CAST(? AS TIMESTAMP WITH TIME ZONE)
+					WHERE NOT EXISTS (SELECT 1 FROM suppression WHERE key_hash = ?)""", hash(key), key.kind().code(),
+					this.clock.instant().atOffset(ZoneOffset.UTC), hash(key));
 		}
 	}
 
@@ -138,14 +134,13 @@ class Suppressions implements SuppressedPeople {
 		}
 		byte[] fresh = new byte[32];
 		new SecureRandom().nextBytes(fresh);
-		try {
-			this.jdbc.update("INSERT INTO privacy_secret (id, secret, created_at) VALUES (1, ?, ?)",
-					this.cipher.encrypt(Base64.getEncoder().encodeToString(fresh), CONTEXT),
-					this.clock.instant().atOffset(ZoneOffset.UTC));
-		}
-		catch (DuplicateKeyException ex) {
-			// Another engine made it first: use theirs.
-		}
+		// Another engine may make it first: then theirs is kept, and used.
+		this.jdbc.update("""
+				INSERT INTO privacy_secret (id, secret, created_at)
+				SELECT 1, CAST(? AS VARCHAR(400)), CAST(? AS TIMESTAMP WITH TIME ZONE)
+				WHERE NOT EXISTS (SELECT 1 FROM privacy_secret WHERE id = 1)""",
+				this.cipher.encrypt(Base64.getEncoder().encodeToString(fresh), CONTEXT),
+				this.clock.instant().atOffset(ZoneOffset.UTC));
 		return this.jdbc.queryForObject("SELECT secret FROM privacy_secret WHERE id = 1", String.class);
 	}
 
