@@ -39,10 +39,13 @@ public record LeadDetail(LeadRow lead, String lastMessage, Enrichment enrichment
 	 * @param organic whether it came without an ad
 	 * @param createdTime when the person sent the form
 	 * @param enrichedAt when LeadRelay fetched it
+	 * @param personalDataRemovedAt when its personal data was removed, or {@code null}
+	 * @param personalDataRemovedBy why: {@code erasure} or {@code retention}, or
+	 * {@code null}
 	 */
 	public record Enrichment(String formId, String formName, String adId, String adName, String adsetId,
 			String adsetName, String campaignId, String campaignName, String platform, boolean organic,
-			Instant createdTime, Instant enrichedAt) {
+			Instant createdTime, Instant enrichedAt, Instant personalDataRemovedAt, String personalDataRemovedBy) {
 
 	}
 

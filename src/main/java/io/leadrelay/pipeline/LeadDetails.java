@@ -64,11 +64,13 @@ public class LeadDetails {
 		LeadDetail.Enrichment enrichment = this.jdbc
 			.query("""
 					SELECT form_id, form_name, ad_id, ad_name, adset_id, adset_name, campaign_id, campaign_name, platform,
-					    organic, created_time, enriched_at FROM lead WHERE leadgen_id = ?""",
+					    organic, created_time, enriched_at, personal_data_removed_at, personal_data_removed_by
+					FROM lead WHERE leadgen_id = ?""",
 					(rs, row) -> new LeadDetail.Enrichment(rs.getString(1), rs.getString(2), rs.getString(3),
 							rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
 							rs.getString(9), rs.getBoolean(10), instant(rs.getObject(11, OffsetDateTime.class)),
-							instant(rs.getObject(12, OffsetDateTime.class))),
+							instant(rs.getObject(12, OffsetDateTime.class)),
+							instant(rs.getObject(13, OffsetDateTime.class)), rs.getString(14)),
 					leadgenId)
 			.stream()
 			.findFirst()

@@ -3,6 +3,8 @@ package io.leadrelay.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -28,6 +30,9 @@ class LeadEnricher {
 
 	private static final Logger log = LoggerFactory.getLogger(LeadEnricher.class);
 
+	/** What the lead's event and audit entry say; never the person's data. */
+	static final String SUPPRESSED = "lead suppressed (erased person)";
+
 	private final LeadEventQueue queue;
 
 	private final Pages pages;
@@ -42,8 +47,12 @@ class LeadEnricher {
 
 	private final Clock clock;
 
+	private final List<SuppressedPeople> suppressed;
+
 	LeadEnricher(LeadEventQueue queue, Pages pages, GraphClient graph, LeadMapper mapper,
-			TransactionTemplate transactions, PipelineProperties properties, Clock clock) {
+			TransactionTemplate transactions, PipelineProperties properties, Clock clock,
+			List<SuppressedPeople> suppressed) {
+		this.suppressed = suppressed;
 		this.queue = queue;
 		this.pages = pages;
 		this.graph = graph;
@@ -55,6 +64,10 @@ class LeadEnricher {
 
 	void enrich(ClaimedLeadEvent event) {
 		try {
+			if (suppressed(event.leadgenId(), Map.of())) {
+				finish(event, LeadEventStatus.SUPPRESSED, SUPPRESSED);
+				return;
+			}
 			Optional<String> token = this.pages.accessToken(event.pageId());
 			if (token.isEmpty()) {
 				finish(event, LeadEventStatus.NEEDS_TOKEN,
@@ -63,7 +76,12 @@ class LeadEnricher {
 			}
 			GraphResult<GraphLead> result = this.graph.fetchLead(event.leadgenId(), token.get());
 			if (result instanceof GraphResult.Success<GraphLead> success) {
-				this.mapper.map(event, success.value());
+				if (suppressed(event.leadgenId(), success.value().answers())) {
+					finish(event, LeadEventStatus.SUPPRESSED, SUPPRESSED);
+				}
+				else {
+					this.mapper.map(event, success.value());
+				}
 			}
 			else if (result instanceof GraphResult.TokenInvalid<GraphLead> invalid) {
 				this.pages.recordTokenCheck(event.pageId(), TokenStatus.NEEDS_TOKEN, invalid.message(), null);
@@ -84,6 +102,14 @@ class LeadEnricher {
 			log.error("Lead {} could not be processed; it will be tried again", event.leadgenId(), ex);
 			retryOrFail(event, "unexpected " + ex.getClass().getSimpleName());
 		}
+	}
+
+	/**
+	 * Whether the lead is an erased person's. Its answers are dropped unread: they are
+	 * neither kept nor logged.
+	 */
+	private boolean suppressed(String leadgenId, Map<String, List<String>> answers) {
+		return this.suppressed.stream().anyMatch((people) -> people.suppressed(leadgenId, answers));
 	}
 
 	private void retryOrFail(ClaimedLeadEvent event, String reason) {

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Where a lead stands: {@code received → enriching → mapped | needs_token | failed |
- * filtered}. Ingest appends events as {@code received}; every later status is the
- * pipeline's.
+ * filtered | suppressed}. Ingest appends events as {@code received}; every later status
+ * is the pipeline's.
  */
 public enum LeadEventStatus {
 
@@ -29,7 +29,13 @@ public enum LeadEventStatus {
 	FAILED,
 
 	/** Enriched and kept, but no mapping took it. */
-	FILTERED;
+	FILTERED,
+
+	/**
+	 * Not kept: the lead is a person's whose data was erased on request (no answers, no
+	 * deliveries).
+	 */
+	SUPPRESSED;
 
 	public String code() {
 		return name().toLowerCase(Locale.ROOT);

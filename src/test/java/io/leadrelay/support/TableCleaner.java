@@ -19,7 +19,8 @@ public final class TableCleaner {
 			"delivery_attempt", "delivery_payload_edit", "delivery", "lead_contact", "lead", "lead_event",
 			"form_watermark", "lead_form", "mapping_version", "mapping", "page", "destination_field", "destination",
 			"destination_rate_limit", "pipedrive_person", "api_token", "audit_event", "audit_chain",
-			"meta_data_deletion", "recovery_code", "two_factor_failure", "sign_in_throttle", "app_user");
+			"meta_data_deletion", "recovery_code", "two_factor_failure", "sign_in_throttle", "app_user", "suppression",
+			"privacy_secret");
 
 	private TableCleaner() {
 	}

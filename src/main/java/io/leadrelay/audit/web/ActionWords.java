@@ -68,6 +68,9 @@ final class ActionWords {
 		words.put("user.two_factor_enabled", "turned on two-factor sign-in");
 		words.put("user.two_factor_disabled", "turned off two-factor sign-in");
 		words.put("user.recovery_code_used", "signed in with a recovery code");
+		words.put("person.erased", "erased a person's data on their request");
+		words.put("lead.personal_data_removed", "removed the lead's personal data");
+		words.put("lead.suppressed", "did not keep the lead: its person was erased");
 		words.put("user.two_factor_code_refused", "entered a wrong two-factor code");
 		words.put("user.sign_in_failed", "failed to sign in");
 		words.put("user.locked_out", "locked the user name out for a while");

@@ -10,7 +10,8 @@ final class LeadWords {
 	private static final Map<String, Word> LEAD = Map.of("received", new Word("Waiting", "text-bg-secondary"),
 			"enriching", new Word("Fetching details", "text-bg-info"), "mapped", new Word("Mapped", "text-bg-success"),
 			"needs_token", new Word("Needs a page token", "text-bg-warning"), "failed",
-			new Word("Failed", "text-bg-danger"), "filtered", new Word("Not mapped", "text-bg-light border"));
+			new Word("Failed", "text-bg-danger"), "filtered", new Word("Not mapped", "text-bg-light border"),
+			"suppressed", new Word("Not kept (erased person)", "text-bg-light border"));
 
 	private static final Map<String, Word> DELIVERY = Map.of("pending", new Word("Queued", "text-bg-secondary"),
 			"in_flight", new Word("Sending", "text-bg-info"), "retrying", new Word("Retrying", "text-bg-warning"),

@@ -43,6 +43,8 @@ final class TimelineWords {
 			case "lead.received" -> "Waiting to be processed again";
 			case "lead.resumed" -> "Its page has a token again: fetching resumes";
 			case "lead.reprocessed" -> "Run through the current mappings again";
+			case "lead.suppressed" -> "Not kept: the person asked to be erased, so LeadRelay stores nothing of them";
+			case "lead.personal_data_removed" -> "Personal data removed (the person asked to be erased)";
 			case "delivery.pending" -> "Delivery to " + destination + " queued" + mapping(details);
 			case "delivery.delivered" -> "Delivered to " + destination + tryNumber(details) + httpStatus(details);
 			case "delivery.retrying" ->

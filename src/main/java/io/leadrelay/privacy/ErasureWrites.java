@@ -1,0 +1,161 @@
+package io.leadrelay.privacy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.leadrelay.audit.AuditDetails;
+import io.leadrelay.audit.AuditEntry;
+import io.leadrelay.audit.AuditLog;
+import io.leadrelay.delivery.CrmErasures.CrmErasure;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The writes of one erasure, in one transaction: a lead keeps its row (ids, times,
+ * status) but not its answers or search terms; a delivery keeps its row (status,
+ * attempts, CRM id) but not its payload, and its error, its attempts' messages and its
+ * edits' reasons lose the person's values; the Pipedrive persons remembered for their
+ * email are forgotten; the person is suppressed; the audit trail says how much was
+ * removed, and by whom, without the person's data.
+ */
+@Component
+class ErasureWrites {
+
+	private final JdbcTemplate jdbc;
+
+	private final Suppressions suppressions;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ErasureWrites(JdbcTemplate jdbc, Suppressions suppressions, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.suppressions = suppressions;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	Counts remove(Found found, PersonKey key, boolean askCrms, List<CrmErasure> crm, String actor) {
+		Instant now = this.clock.instant();
+		Collection<String> leads = found.leadIds();
+		int searchTerms = 0;
+		for (String leadId : leads) {
+			this.jdbc
+				.update("""
+						UPDATE lead SET answers = '{}', personal_data_removed_at = COALESCE(personal_data_removed_at, ?),
+						    personal_data_removed_by = COALESCE(personal_data_removed_by, 'erasure') WHERE leadgen_id = ?""",
+						now.atOffset(ZoneOffset.UTC), leadId);
+			searchTerms += this.jdbc.update("DELETE FROM lead_contact WHERE leadgen_id = ?", leadId);
+			scrub("lead_event", "id", "last_error", "leadgen_id", leadId, found.scrubber());
+		}
+		int attempts = 0;
+		int edits = 0;
+		for (Long deliveryId : found.deliveryIds()) {
+			this.jdbc.update("UPDATE delivery SET payload = '{}' WHERE id = ?", deliveryId);
+			scrub("delivery", "id", "last_error", "id", deliveryId, found.scrubber());
+			scrub("delivery", "id", "discard_reason", "id", deliveryId, found.scrubber());
+			attempts += scrub("delivery_attempt", "id", "message", "delivery_id", deliveryId, found.scrubber());
+			edits += this.jdbc.update(
+					"UPDATE delivery_payload_edit SET previous_payload = '{}', new_payload = '{}' WHERE delivery_id = ?",
+					deliveryId);
+			scrub("delivery_payload_edit", "id", "reason", "delivery_id", deliveryId, found.scrubber());
+		}
+		int pipedrive = 0;
+		for (String email : found.emails()) {
+			pipedrive += this.jdbc.update("DELETE FROM pipedrive_person WHERE email_key = ?",
+					PersonExport.emailKey(email));
+		}
+		this.suppressions.suppress(found.suppress());
+		String reference = "erasure-" + UUID.randomUUID();
+		Counts counts = new Counts(reference, attempts, edits, searchTerms, pipedrive);
+		audit(found, key, askCrms, crm, actor, now, counts);
+		return counts;
+	}
+
+	private void audit(Found found, PersonKey key, boolean askCrms, List<CrmErasure> crm, String actor, Instant now,
+			Counts counts) {
+		List<AuditEntry> entries = new ArrayList<>();
+		for (String leadId : found.leadIds()) {
+			entries.add(new AuditEntry(now, actor, "lead.personal_data_removed", "lead", leadId,
+					AuditDetails.of("by", "erasure", "erasure", counts.reference())));
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("searchedBy", key.kind().code());
+		details.put("leads", found.leadIds().size());
+		details.put("deliveries", found.deliveryIds().size());
+		details.put("attemptsScrubbed", counts.attempts());
+		details.put("payloadEdits", counts.payloadEdits());
+		details.put("searchTerms", counts.searchTerms());
+		details.put("pipedrivePersons", counts.pipedrivePersons());
+		details.put("suppressions", found.suppress().size());
+		details.put("askCrms", askCrms);
+		for (CrmErasure.Outcome outcome : CrmErasure.Outcome.values()) {
+			long n = crm.stream().filter((o) -> o.outcome() == outcome).count();
+			if (n > 0) {
+				details.put("crm" + outcome.name(), n);
+			}
+		}
+		entries.add(new AuditEntry(now, actor, "person.erased", "person", counts.reference(), details));
+		this.audit.recordAll(entries);
+	}
+
+	/**
+	 * Scrubs one column of the rows whose {@code where} is {@code value}; how many
+	 * changed.
+	 */
+	private int scrub(String table, String idColumn, String column, String where, Object value, Scrubber scrubber) {
+		int changed = 0;
+		List<Map<String, Object>> rows = this.jdbc.queryForList("SELECT " + idColumn + " AS row_id, " + column
+				+ " AS text FROM " + table + " WHERE " + where + " = ? AND " + column + " IS NOT NULL", value);
+		for (Map<String, Object> row : rows) {
+			String text = (String) row.get("text");
+			String scrubbed = scrubber.scrub(text);
+			if (!scrubbed.equals(text)) {
+				changed += this.jdbc.update("UPDATE " + table + " SET " + column + " = ? WHERE " + idColumn + " = ?",
+						scrubbed, row.get("row_id"));
+			}
+		}
+		return changed;
+	}
+
+	/**
+	 * What was found of the person before anything was removed.
+	 *
+	 * @param leadIds their leads
+	 * @param erasedBefore of those, the leads whose data had been removed before
+	 * @param deliveryIds those leads' deliveries
+	 * @param scrubber takes their values out of texts
+	 * @param emails their emails (for the Pipedrive persons remembered)
+	 * @param suppress what they are known by
+	 */
+	record Found(List<String> leadIds, Set<String> erasedBefore, List<Long> deliveryIds, Scrubber scrubber,
+			Set<String> emails, Set<PersonKey> suppress) {
+
+	}
+
+	/**
+	 * What one erasure removed.
+	 *
+	 * @param reference the erasure's reference
+	 * @param attempts attempts whose messages were scrubbed
+	 * @param payloadEdits payload edits cleared
+	 * @param searchTerms search terms deleted
+	 * @param pipedrivePersons Pipedrive persons forgotten
+	 */
+	record Counts(String reference, int attempts, int payloadEdits, int searchTerms, int pipedrivePersons) {
+
+	}
+
+}

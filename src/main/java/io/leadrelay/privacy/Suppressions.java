@@ -1,0 +1,147 @@
+package io.leadrelay.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.leadrelay.crypto.SecretCipher;
+import io.leadrelay.pipeline.LeadContacts;
+import io.leadrelay.pipeline.SuppressedPeople;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The erased people: a keyed hash (HMAC-SHA256) of each email, E.164 phone number and
+ * leadgen id they were known by, never the value. The key is a random secret of its own
+ * ({@code privacy_secret}), stored encrypted with the engine's encryption key, so that
+ * the hashes cannot be recomputed from the database alone and stay the same across a key
+ * rotation.
+ */
+@Component
+class Suppressions implements SuppressedPeople {
+
+	private static final String CONTEXT = "privacy:suppression";
+
+	private final JdbcTemplate jdbc;
+
+	private final SecretCipher cipher;
+
+	private final PhoneNumbers phones;
+
+	private final Clock clock;
+
+	private volatile byte[] secret;
+
+	Suppressions(JdbcTemplate jdbc, SecretCipher cipher, PhoneNumbers phones, Clock clock) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.phones = phones;
+		this.clock = clock;
+	}
+
+	/** Suppresses each key; one already suppressed stays so. */
+	void suppress(Collection<PersonKey> keys) {
+		for (PersonKey key : new LinkedHashSet<>(keys)) {
+			// No duplicate-key exception to catch: on PostgreSQL it would abort the
+			// erasure's transaction.
+			this.jdbc.update("""
+					INSERT INTO suppression (key_hash, kind, created_at)
+					SELECT CAST(? AS CHAR(64)), CAST(? AS VARCHAR(16)), CAST(? AS TIMESTAMP WITH TIME ZONE)
+					WHERE NOT EXISTS (SELECT 1 FROM suppression WHERE key_hash = ?)""", hash(key), key.kind().code(),
+					this.clock.instant().atOffset(ZoneOffset.UTC), hash(key));
+		}
+	}
+
+	/** Whether this key is suppressed. */
+	boolean suppressed(PersonKey key) {
+		return hasRows() && isSuppressed(List.of(hash(key)));
+	}
+
+	@Override
+	public boolean suppressed(String leadgenId, Map<String, List<String>> answers) {
+		if (!hasRows()) {
+			return false;
+		}
+		return isSuppressed(keysOf(leadgenId, answers).stream().map(this::hash).toList());
+	}
+
+	/** What a lead's person is known by: its id, emails and phone numbers. */
+	Set<PersonKey> keysOf(String leadgenId, Map<String, List<String>> answers) {
+		Set<PersonKey> keys = new LinkedHashSet<>();
+		keys.add(new PersonKey(PersonKey.Kind.LEADGEN_ID, leadgenId));
+		for (LeadContacts.Term term : LeadContacts.of(answers)) {
+			if (term.kind() == LeadContacts.Kind.EMAIL) {
+				keys.add(new PersonKey(PersonKey.Kind.EMAIL, term.term()));
+			}
+		}
+		answers.getOrDefault("phone_number", List.of())
+			.forEach((phone) -> this.phones.e164(phone)
+				.ifPresent((e164) -> keys.add(new PersonKey(PersonKey.Kind.PHONE, e164))));
+		return keys;
+	}
+
+	private boolean hasRows() {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"SELECT CASE WHEN EXISTS (SELECT 1 FROM suppression) THEN TRUE ELSE FALSE END", Boolean.class));
+	}
+
+	private boolean isSuppressed(List<String> hashes) {
+		String marks = String.join(", ", Collections.nCopies(hashes.size(), "?"));
+		Integer found = this.jdbc.queryForObject("SELECT COUNT(*) FROM suppression WHERE key_hash IN (" + marks + ")",
+				Integer.class, hashes.toArray());
+		return found != null && found > 0;
+	}
+
+	String hash(PersonKey key) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
+			return HexFormat.of()
+				.formatHex(mac.doFinal((key.kind().code() + ":" + key.value()).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private byte[] secret() {
+		byte[] known = this.secret;
+		if (known == null) {
+			known = Base64.getDecoder().decode(this.cipher.decrypt(storedSecret(), CONTEXT));
+			this.secret = known;
+		}
+		return known;
+	}
+
+	private String storedSecret() {
+		List<String> stored = this.jdbc.queryForList("SELECT secret FROM privacy_secret WHERE id = 1", String.class);
+		if (!stored.isEmpty()) {
+			return stored.get(0);
+		}
+		byte[] fresh = new byte[32];
+		new SecureRandom().nextBytes(fresh);
+		// Another engine may make it first: then theirs is kept, and used.
+		this.jdbc.update("""
+				INSERT INTO privacy_secret (id, secret, created_at)
+				SELECT 1, CAST(? AS VARCHAR(400)), CAST(? AS TIMESTAMP WITH TIME ZONE)
+				WHERE NOT EXISTS (SELECT 1 FROM privacy_secret WHERE id = 1)""",
+				this.cipher.encrypt(Base64.getEncoder().encodeToString(fresh), CONTEXT),
+				this.clock.instant().atOffset(ZoneOffset.UTC));
+		return this.jdbc.queryForObject("SELECT secret FROM privacy_secret WHERE id = 1", String.class);
+	}
+
+}
