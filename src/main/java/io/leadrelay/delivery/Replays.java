@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Replays {
 
+	/** The payload a delivery keeps once its lead's personal data is removed. */
+	private static final String REMOVED_PAYLOAD = "{}";
+
 	private final Deliveries deliveries;
 
 	private final LeadRemapper remapper;
@@ -41,6 +44,10 @@ public class Replays {
 					+ "' no longer exists; add it again under /api/v1/destinations to replay this delivery");
 		}
 		if (asIs) {
+			if (REMOVED_PAYLOAD.equals(this.deliveries.payload(id).strip())) {
+				throw new ReplayRefusedException("resendAsIs", "The data of this delivery was removed (the person's"
+						+ " erasure, or the retention window); there is nothing left to send");
+			}
 			return this.deliveries.replay(id, null, null, actor);
 		}
 		LeadRemapper.Remapped remapped;

@@ -96,12 +96,16 @@ public class LeadStore implements StoredLeads {
 	}
 
 	/**
-	 * What a mapping reads of a stored lead, for a preview.
-	 * @return empty when the lead was never enriched
+	 * What a mapping reads of a stored lead, for a preview, a remap or a reprocess.
+	 * @return empty when the lead was never enriched, or its personal data was removed
+	 * (erasure, retention): it has no answers left to map
 	 */
 	@Override
 	public Optional<LeadData> find(String leadgenId) {
-		return this.jdbc.query(LEAD_COLUMNS + " WHERE leadgen_id = ?", this::lead, leadgenId).stream().findFirst();
+		return this.jdbc
+			.query(LEAD_COLUMNS + " WHERE leadgen_id = ? AND personal_data_removed_at IS NULL", this::lead, leadgenId)
+			.stream()
+			.findFirst();
 	}
 
 	@Override
@@ -111,7 +115,7 @@ public class LeadStore implements StoredLeads {
 				: " AND form_id IN (" + String.join(", ", Collections.nCopies(formIds.size(), "?")) + ")";
 		arguments.add(limit);
 		return this.jdbc.query(
-				LEAD_COLUMNS + " WHERE test = FALSE" + forms
+				LEAD_COLUMNS + " WHERE test = FALSE AND personal_data_removed_at IS NULL" + forms
 						+ " ORDER BY enriched_at DESC, leadgen_id DESC FETCH FIRST ? ROWS ONLY",
 				this::lead, arguments.toArray());
 	}

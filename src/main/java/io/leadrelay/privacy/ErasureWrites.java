@@ -54,7 +54,7 @@ class ErasureWrites {
 		for (String leadId : leads) {
 			this.jdbc
 				.update("""
-						UPDATE lead SET answers = '{}', personal_data_removed_at = COALESCE(personal_data_removed_at, ?),
+						UPDATE lead SET answers = '{}', consents = NULL, personal_data_removed_at = COALESCE(personal_data_removed_at, ?),
 						    personal_data_removed_by = COALESCE(personal_data_removed_by, 'erasure') WHERE leadgen_id = ?""",
 						now.atOffset(ZoneOffset.UTC), leadId);
 			searchTerms += this.jdbc.update("DELETE FROM lead_contact WHERE leadgen_id = ?", leadId);

@@ -110,7 +110,7 @@ class LeadDataPurge {
 		String in = "(" + marks(leads.size()) + ")";
 		String deliveriesOf = "(SELECT id FROM delivery WHERE leadgen_id IN " + in + ")";
 		Object[] ids = leads.toArray();
-		int removed = this.jdbc.update("UPDATE lead SET answers = '{}', personal_data_removed_at = ?,"
+		int removed = this.jdbc.update("UPDATE lead SET answers = '{}', consents = NULL, personal_data_removed_at = ?,"
 				+ " personal_data_removed_by = 'retention' WHERE personal_data_removed_at IS NULL AND leadgen_id IN "
 				+ in, prepend(ids, now));
 		this.jdbc.update("DELETE FROM lead_contact WHERE leadgen_id IN " + in, ids);

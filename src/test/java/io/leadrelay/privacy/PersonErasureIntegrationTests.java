@@ -214,6 +214,29 @@ class PersonErasureIntegrationTests {
 	}
 
 	@Test
+	void anErasedLeadIsNeitherReprocessedNorReplayedSoNothingEmptyReachesTheCrm() throws Exception {
+		erase("{\"leadgenId\":\"" + ANA + "\",\"deleteInCrms\":false}");
+		long delivery = this.jdbc.queryForObject("SELECT id FROM delivery WHERE leadgen_id = ?", Long.class, ANA);
+		int callsBefore = hubspot.getAllServeEvents().size();
+
+		HttpResponse<String> reprocess = this.client.call("POST", "/api/v1/leads/" + ANA + "/reprocess", "{}", "admin",
+				PASSWORD);
+		HttpResponse<String> remapped = this.client.call("POST", "/api/v1/deliveries/" + delivery + "/replay", "{}",
+				"admin", PASSWORD);
+		HttpResponse<String> asIs = this.client.call("POST", "/api/v1/deliveries/" + delivery + "/replay",
+				"{\"resendAsIs\":true}", "admin", PASSWORD);
+
+		assertThat(reprocess.statusCode()).as(reprocess.body()).isBetween(400, 499);
+		assertThat(reprocess.body()).contains("no longer stored");
+		assertThat(remapped.statusCode()).as(remapped.body()).isEqualTo(400);
+		assertThat(asIs.statusCode()).as(asIs.body()).isEqualTo(400);
+		assertThat(asIs.body()).contains("was removed").contains("resendAsIs");
+		assertThat(this.jdbc.queryForObject("SELECT status FROM delivery WHERE id = ?", String.class, delivery))
+			.isEqualTo("delivered");
+		assertThat(hubspot.getAllServeEvents()).hasSize(callsBefore);
+	}
+
+	@Test
 	void anErasedPersonIsNotStoredAgainNeitherResentNorAsANewLeadWithTheirEmail() throws Exception {
 		erase("{\"phone\":\"0049 151 23456789\",\"deleteInCrms\":false}");
 		stubLead("920000000000992", "ANA@example.com", "+44 7911 123456");
