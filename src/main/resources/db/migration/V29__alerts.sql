@@ -32,6 +32,9 @@ CREATE TABLE alert_incident (
     opened_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     last_alerted_at TIMESTAMP WITH TIME ZONE NOT NULL,
     reminders       INT                      DEFAULT 0 NOT NULL,
+    -- Since when the condition has no longer been reported: it is resolved once it stays away
+    -- for leadrelay.alerts.resolve-after, so a condition near its threshold does not flap.
+    absent_since    TIMESTAMP WITH TIME ZONE,
     resolved_at     TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX ix_alert_incident_open ON alert_incident (resolved_at, incident_key);

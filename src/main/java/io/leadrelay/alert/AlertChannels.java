@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 
 import io.leadrelay.audit.AuditDetails;
@@ -136,12 +137,20 @@ public class AlertChannels {
 		return sendTo(this.lastEnabled, message);
 	}
 
+	/** Whether a channel was enabled when the channels were last read. */
+	boolean anyEnabled() {
+		return !this.lastEnabled.isEmpty();
+	}
+
 	/**
 	 * Reads the enabled channels again for {@link #sendToLastKnown}; called while the
 	 * database answers.
 	 */
 	void refreshLastKnown() {
-		this.lastEnabled = this.jdbc.query(COLUMNS + " WHERE enabled = TRUE ORDER BY id", (rs, row) -> target(rs));
+		this.lastEnabled = this.jdbc.query(COLUMNS + " WHERE enabled = TRUE ORDER BY id", (rs, row) -> readable(rs))
+			.stream()
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
 	/** Sends to the enabled channels last read, without asking the database. */
@@ -194,6 +203,22 @@ public class AlertChannels {
 		return new ChannelView(rs.getLong("id"), rs.getString("name"), ChannelKind.of(rs.getString("kind")),
 				split(rs.getString("recipients")), rs.getString("webhook_host"), rs.getBoolean("enabled"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+	}
+
+	/**
+	 * The channel, or {@code null} when its webhook address cannot be decrypted (its key
+	 * was removed from {@code leadrelay.crypto}): one broken channel must not keep the
+	 * alerts from the others.
+	 */
+	private Target readable(ResultSet rs) throws SQLException {
+		try {
+			return target(rs);
+		}
+		catch (RuntimeException ex) {
+			log.error("The alert channel '{}' is skipped: its webhook address cannot be decrypted ({}); add it again",
+					rs.getString("name"), ex.getClass().getSimpleName());
+			return null;
+		}
 	}
 
 	private Target target(ResultSet rs) throws SQLException {

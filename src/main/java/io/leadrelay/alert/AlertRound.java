@@ -25,9 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link AlertCheck} bean what is wrong now; a new condition opens an incident and alerts
  * every enabled channel; one that stays is sent again every
  * {@code leadrelay.alerts.reminder-interval}; one that is gone is resolved, with a
- * "resolved" message. A check that throws is logged and its incidents are left as they
- * are this round. Each incident is written (and audited) before its message is sent, so a
- * slow or broken channel never sends the same alert twice.
+ * "resolved" message once it has stayed away for {@code leadrelay.alerts.resolve-after}.
+ * An alert or reminder no channel took is sent again at the next round. A check that
+ * throws is logged and its incidents are left as they are this round. Each incident is
+ * written (and audited) before its message is sent, so a slow or broken channel never
+ * sends the same alert twice.
  */
 @Component("alertRound")
 public class AlertRound {
@@ -86,15 +88,15 @@ public class AlertRound {
 				if (existing == null) {
 					raise(source, condition, now);
 				}
-				else if (!existing.view().lastAlertedAt().plus(this.properties.reminderInterval()).isAfter(now)) {
-					remind(existing.view(), now);
+				else {
+					stillWrong(existing, condition, now);
 				}
 			}
 		});
 		open.values()
 			.stream()
 			.filter((incident) -> !failed.contains(incident.source()))
-			.forEach((incident) -> resolve(incident.view(), now));
+			.forEach((incident) -> gone(incident, now));
 	}
 
 	private void raise(String source, AlertCondition condition, Instant now) {
@@ -103,13 +105,46 @@ public class AlertRound {
 			audit(raised, "alert.raised", now);
 			return raised;
 		});
-		send(new AlertMessage("LeadRelay alert: " + incident.title(), body(incident, "This needs you.")));
+		if (!send(new AlertMessage("LeadRelay alert: " + incident.title(), body(incident, "This needs you.")))) {
+			retryNextRound(incident, now);
+		}
+	}
+
+	private void stillWrong(Incidents.Open existing, AlertCondition condition, Instant now) {
+		IncidentView before = existing.view();
+		this.incidents.stillWrong(before.id(), condition);
+		if (!before.lastAlertedAt().plus(this.properties.reminderInterval()).isAfter(now)) {
+			remind(new IncidentView(before.id(), before.key(), before.kind(), condition.title(), condition.detail(),
+					condition.link(), before.openedAt(), before.lastAlertedAt(), before.reminders()), now);
+		}
+	}
+
+	/**
+	 * A condition no longer reported is resolved once it has stayed away for
+	 * {@code resolve-after}; until then it is still open, and if it comes back it is the
+	 * same incident, without a new alert.
+	 */
+	private void gone(Incidents.Open incident, Instant now) {
+		Instant absentSince = (incident.absentSince() != null) ? incident.absentSince() : now;
+		if (incident.absentSince() == null) {
+			this.incidents.absent(incident.view().id(), now);
+		}
+		if (!absentSince.plus(this.properties.resolveAfter()).isAfter(now)) {
+			resolve(incident.view(), now);
+		}
+	}
+
+	/** No channel took the message: the next round sends it again, as a reminder. */
+	private void retryNextRound(IncidentView incident, Instant now) {
+		this.incidents.notAlerted(incident.id(), now.minus(this.properties.reminderInterval()));
 	}
 
 	private void remind(IncidentView incident, Instant now) {
 		this.transactions.executeWithoutResult((tx) -> this.incidents.reminded(incident.id(), now));
-		send(new AlertMessage("LeadRelay reminder: " + incident.title(),
-				body(incident, "Still wrong since " + incident.openedAt() + ".")));
+		if (!send(new AlertMessage("LeadRelay reminder: " + incident.title(),
+				body(incident, "Still wrong since " + incident.openedAt() + ".")))) {
+			retryNextRound(incident, now);
+		}
 	}
 
 	private void resolve(IncidentView incident, Instant now) {
@@ -126,12 +161,17 @@ public class AlertRound {
 		return (incident.link() != null) ? text + "\n\nFix it at " + this.properties.linkTo(incident.link()) : text;
 	}
 
-	private void send(AlertMessage message) {
+	/**
+	 * Sends to every enabled channel.
+	 * @return whether a channel took it, or none is enabled (nothing to send again)
+	 */
+	private boolean send(AlertMessage message) {
 		try {
-			this.channels.sendToEnabled(message);
+			return this.channels.sendToEnabled(message) > 0 || !this.channels.anyEnabled();
 		}
 		catch (RuntimeException ex) {
 			log.error("Alert '{}' could not be sent", message.subject(), ex);
+			return false;
 		}
 	}
 

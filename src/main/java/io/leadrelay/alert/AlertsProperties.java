@@ -12,6 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code alert-rounds}), at least 10s
  * @param reminderInterval how often an incident that stays open is sent again, at least
  * the check interval
+ * @param resolveAfter how long a condition must stay away before its incident is resolved
+ * (and comes back as the same incident if it returns sooner), so that a condition near
+ * its threshold does not alert and resolve every round; {@code 0} resolves at the first
+ * round without it
  * @param from the sender address of alert emails
  * @param allowPlainHttp whether a webhook channel may use {@code http://} (only for a
  * relay on a trusted network, and the tests); {@code https://} otherwise
@@ -26,14 +30,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("leadrelay.alerts")
 public record AlertsProperties(@DefaultValue("1m") Duration checkInterval,
-		@DefaultValue("4h") Duration reminderInterval, @DefaultValue("leadrelay@localhost") String from,
-		@DefaultValue("false") boolean allowPlainHttp, @DefaultValue("10s") Duration sendTimeout,
-		@DefaultValue("30s") Duration databaseCheckInterval, @DefaultValue("5s") Duration databaseCheckTimeout,
-		@DefaultValue("3") int databaseFailures, String publicUrl) {
+		@DefaultValue("4h") Duration reminderInterval, @DefaultValue("5m") Duration resolveAfter,
+		@DefaultValue("leadrelay@localhost") String from, @DefaultValue("false") boolean allowPlainHttp,
+		@DefaultValue("10s") Duration sendTimeout, @DefaultValue("30s") Duration databaseCheckInterval,
+		@DefaultValue("5s") Duration databaseCheckTimeout, @DefaultValue("3") int databaseFailures, String publicUrl) {
 
 	public AlertsProperties {
 		atLeast("check-interval", checkInterval, Duration.ofSeconds(10));
 		atLeast("reminder-interval", reminderInterval, checkInterval);
+		atLeast("resolve-after", resolveAfter, Duration.ZERO);
 		atLeast("send-timeout", sendTimeout, Duration.ofSeconds(1));
 		atLeast("database-check-interval", databaseCheckInterval, Duration.ofSeconds(1));
 		atLeast("database-check-timeout", databaseCheckTimeout, Duration.ofSeconds(1));

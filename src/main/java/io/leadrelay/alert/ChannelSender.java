@@ -92,7 +92,17 @@ class ChannelSender {
 	}
 
 	private String body(AlertMessage message) throws JsonProcessingException {
-		return this.json.writeValueAsString(Map.of("text", message.chatText()));
+		return this.json.writeValueAsString(Map.of("text", chatEscaped(message.chatText())));
+	}
+
+	/**
+	 * The text with {@code &}, {@code <} and {@code >} escaped as Slack (and Mattermost)
+	 * want them: a lead's answer such as {@code <!channel>} or
+	 * {@code <https://evil|https://leads.example.com>} then shows as written instead of
+	 * pinging everyone or disguising a link.
+	 */
+	static String chatEscaped(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 
 	private static String causes(Throwable ex) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 public class Incidents {
 
 	private static final String COLUMNS = "SELECT id, incident_key, kind, source, title, detail, link, opened_at, "
-			+ "last_alerted_at, reminders FROM alert_incident";
+			+ "last_alerted_at, reminders, absent_since FROM alert_incident";
 
 	private final JdbcTemplate jdbc;
 
@@ -53,13 +53,37 @@ public class Incidents {
 				utc(now), id);
 	}
 
+	/**
+	 * The condition is reported again: it is no longer absent, and its title and detail
+	 * are today's (a reminder says how things stand now, not when it opened).
+	 */
+	void stillWrong(long id, AlertCondition condition) {
+		this.jdbc.update("UPDATE alert_incident SET absent_since = NULL, title = ?, detail = ?, link = ? WHERE id = ?",
+				cut(condition.title(), 400), cut(condition.detail(), 4000), cut(condition.link(), 400), id);
+	}
+
+	/** The condition was not reported this round, for the first time since it was. */
+	void absent(long id, Instant now) {
+		this.jdbc.update("UPDATE alert_incident SET absent_since = ? WHERE id = ? AND absent_since IS NULL", utc(now),
+				id);
+	}
+
+	/**
+	 * No channel took the incident's last message: the next round sends it again, as a
+	 * reminder, instead of waiting for the reminder interval.
+	 */
+	void notAlerted(long id, Instant lastAlertedBefore) {
+		this.jdbc.update("UPDATE alert_incident SET last_alerted_at = ? WHERE id = ?", utc(lastAlertedBefore), id);
+	}
+
 	void resolve(long id, Instant now) {
 		this.jdbc.update("UPDATE alert_incident SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL", utc(now),
 				id);
 	}
 
 	private static Open open(ResultSet rs) throws SQLException {
-		return new Open(rs.getString("source"),
+		OffsetDateTime absentSince = rs.getObject("absent_since", OffsetDateTime.class);
+		return new Open(rs.getString("source"), (absentSince != null) ? absentSince.toInstant() : null,
 				new IncidentView(rs.getLong("id"), rs.getString("incident_key"), rs.getString("kind"),
 						rs.getString("title"), rs.getString("detail"), rs.getString("link"), instant(rs, "opened_at"),
 						instant(rs, "last_alerted_at"), rs.getInt("reminders")));
@@ -77,8 +101,11 @@ public class Incidents {
 		return (text == null || text.length() <= max) ? text : text.substring(0, max);
 	}
 
-	/** An open incident and the check that reported it. */
-	record Open(String source, IncidentView view) {
+	/**
+	 * An open incident, the check that reported it, and since when that check no longer
+	 * reports it ({@code null} while it does).
+	 */
+	record Open(String source, Instant absentSince, IncidentView view) {
 
 	}
 

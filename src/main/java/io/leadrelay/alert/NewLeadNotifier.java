@@ -67,8 +67,9 @@ class NewLeadNotifier implements DisposableBean {
 		try {
 			SendResult result = this.channels.send(notification.channelId(), message);
 			if (!result.sent()) {
-				log.warn("A new-lead notification to channel {} was not sent: {}", notification.channelName(),
-						result.message());
+				// Not the reason: a receiver's reply may quote the lead's answers back.
+				log.warn("A new-lead notification to channel {} was not sent; a test alert from Settings > Alerts "
+						+ "shows why", notification.channelName());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -84,7 +85,11 @@ class NewLeadNotifier implements DisposableBean {
 				(test ? "A test lead" : "A new lead") + " came in from the form " + form + ".\n");
 		for (String field : fields) {
 			String answer = lead.answer(field);
-			text.append('\n').append(field).append(": ").append((answer != null) ? answer : "(not answered)");
+			// One line per answer: an answer cannot fake the lines around it.
+			text.append('\n')
+				.append(field)
+				.append(": ")
+				.append((answer != null) ? answer.replaceAll("[\\r\\n]+", " ") : "(not answered)");
 		}
 		text.append("\n\nSee it at ").append(this.properties.linkTo("/leads/" + lead.metadata().get("leadgen_id")));
 		return new AlertMessage((test ? "Test lead: " : "New lead: ") + form, text.toString());

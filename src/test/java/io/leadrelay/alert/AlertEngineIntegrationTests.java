@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -122,7 +123,7 @@ class AlertEngineIntegrationTests {
 
 		assertThat(result.sent()).as(result.message()).isTrue();
 		slack.verify(1, postRequestedFor(urlPathEqualTo("/services/T0/B0/secret")).withRequestBody(equalToJson(
-				"{\"text\": \"*LeadRelay test alert*\\nThis is a test alert from LeadRelay, sent by admin from Settings > Alerts. "
+				"{\"text\": \"*LeadRelay test alert*\\nThis is a test alert from LeadRelay, sent by admin from Settings &gt; Alerts. "
 						+ "Alerts about leads that wait, destinations that refuse their credentials and pages whose token "
 						+ "expires will reach you here.\"}")));
 		String stored = this.jdbc.queryForObject("SELECT webhook_url FROM alert_channel", String.class);
@@ -178,6 +179,32 @@ class AlertEngineIntegrationTests {
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM alert_incident WHERE resolved_at IS NULL",
 				Integer.class))
 			.isZero();
+	}
+
+	@Test
+	void anAlertNoChannelTookIsSentAgainAtTheNextRoundWithTodaysDetail() throws Exception {
+		slack.stubFor(post("/hook").willReturn(aResponse().withStatus(503).withBody("busy")));
+		this.channels.addWebhook("Chat", slack.baseUrl() + "/hook", "admin");
+		this.check.conditions.add(new AlertCondition("oldest-undelivered", "oldest-undelivered",
+				"Leads wait to be delivered", "The oldest lead has waited 16 minutes.", "/deliveries"));
+		this.round.run();
+		slack.verify(1, postRequestedFor(urlPathEqualTo("/hook")));
+
+		slack.stubFor(post("/hook").willReturn(ok("ok")));
+		this.check.conditions.set(0, new AlertCondition("oldest-undelivered", "oldest-undelivered",
+				"Leads wait to be delivered", "The oldest lead has waited 17 minutes.", "/deliveries"));
+		this.round.run();
+		this.round.run();
+
+		slack.verify(2, postRequestedFor(urlPathEqualTo("/hook")));
+		slack.verify(1, postRequestedFor(urlPathEqualTo("/hook")).withRequestBody(containing("17 minutes")));
+		assertThat(this.jdbc.queryForObject("SELECT detail FROM alert_incident", String.class)).contains("17 minutes");
+	}
+
+	@Test
+	void escapesChatMarkupSoAnAnswerCannotPingTheChannelOrDisguiseALink() {
+		assertThat(ChannelSender.chatEscaped("Ana <!channel> & <https://evil.example|https://leads.example.com>"))
+			.isEqualTo("Ana &lt;!channel&gt; &amp; &lt;https://evil.example|https://leads.example.com&gt;");
 	}
 
 	@Test

@@ -49,8 +49,8 @@ import static org.awaitility.Awaitility.await;
 @LeadRelayIntegrationTest
 @TestPropertySource(properties = { "leadrelay.pipeline.enabled=true", "leadrelay.delivery.enabled=true",
 		"leadrelay.pipeline.poll-interval=200ms", "leadrelay.delivery.poll-interval=200ms",
-		"leadrelay.alerts.check-interval=10s", "spring.mail.host=127.0.0.1", "leadrelay.alerts.allow-plain-http=true",
-		"leadrelay.alerts.from=leadrelay@example.com" })
+		"leadrelay.alerts.check-interval=10s", "leadrelay.alerts.resolve-after=5m", "spring.mail.host=127.0.0.1",
+		"leadrelay.alerts.allow-plain-http=true", "leadrelay.alerts.from=leadrelay@example.com" })
 class AlertsEndToEndIntegrationTests {
 
 	static final String PASSWORD = LeadRelayIntegrationTest.ADMIN_PASSWORD;
@@ -92,9 +92,7 @@ class AlertsEndToEndIntegrationTests {
 	@Test
 	void aRefusedAccessTokenAlertsEveryChannelOnceAndNewCredentialsResolveIt() throws Exception {
 		WebhookClient client = new WebhookClient(this.port);
-		this.channels.addEmail("Sales ops", "ops@example.com", "admin");
-		slack.stubFor(post("/services/T0/B0/alerts").willReturn(ok("ok")));
-		this.channels.addWebhook("#leads", slack.baseUrl() + "/services/T0/B0/alerts", "admin");
+		addChannels();
 		stubGraphAndRefusingHubSpot();
 		assertThat(client
 			.call("POST", "/api/v1/destinations",
@@ -117,8 +115,10 @@ class AlertsEndToEndIntegrationTests {
 
 		// The route's round (every 10 s here) finds the refused token.
 		await().atMost(Duration.ofSeconds(40)).until(() -> subjects().contains("LeadRelay alert: " + TITLE));
-		slack.verify(1, postRequestedFor(urlPathEqualTo("/services/T0/B0/alerts"))
-			.withRequestBody(containing("LeadRelay alert: " + TITLE)));
+		// The webhook is told after the email.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> slack.verify(1, postRequestedFor(urlPathEqualTo("/services/T0/B0/alerts"))
+				.withRequestBody(containing("LeadRelay alert: " + TITLE))));
 		MimeMessage alert = mail.getReceivedMessages()[0];
 		assertThat(GreenMailUtil.getBody(alert)).contains("/destinations/hubspot-main")
 			.doesNotContain("alerted.person@example.com");
@@ -135,6 +135,11 @@ class AlertsEndToEndIntegrationTests {
 					PASSWORD)
 			.statusCode()).isEqualTo(200);
 
+		// Gone for less than resolve-after: still open, no message yet.
+		this.round.run();
+		assertThat(subjects()).hasSize(1);
+		assertThat(client.get("/api/v1/alerts", "admin", PASSWORD).body()).contains(TITLE);
+		this.jdbc.update("UPDATE alert_incident SET absent_since = absent_since - INTERVAL '6' MINUTE");
 		this.round.run();
 		assertThat(subjects()).contains("LeadRelay resolved: " + TITLE);
 		slack.verify(postRequestedFor(urlPathEqualTo("/services/T0/B0/alerts"))
@@ -143,6 +148,12 @@ class AlertsEndToEndIntegrationTests {
 				String.class))
 			.containsExactly("alert.raised", "alert.resolved");
 		assertThat(client.get("/api/v1/alerts", "admin", PASSWORD).body()).doesNotContain(TITLE);
+	}
+
+	private void addChannels() {
+		this.channels.addEmail("Sales ops", "ops@example.com", "admin");
+		slack.stubFor(post("/services/T0/B0/alerts").willReturn(ok("ok")));
+		this.channels.addWebhook("#leads", slack.baseUrl() + "/services/T0/B0/alerts", "admin");
 	}
 
 	private static void stubGraphAndRefusingHubSpot() {

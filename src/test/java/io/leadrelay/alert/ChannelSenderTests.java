@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChannelSenderTests {
 
 	private final AlertsProperties properties = new AlertsProperties(Duration.ofMinutes(1), Duration.ofHours(4),
-			"leadrelay@example.com", true, Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(5), 3,
-			null);
+			Duration.ofMinutes(5), "leadrelay@example.com", true, Duration.ofSeconds(2), Duration.ofSeconds(30),
+			Duration.ofSeconds(5), 3, null);
 
 	@Test
 	void saysInWordsThatTheMailServerCannotBeReached() throws Exception {

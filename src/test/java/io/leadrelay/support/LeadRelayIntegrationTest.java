@@ -40,6 +40,13 @@ import org.springframework.test.context.TestPropertySource;
 				// Tests run the retention purge themselves; a timer would purge the old
 				// leads and audit entries other tests write.
 				"leadrelay.retention.first-run-delay=24h",
+				// Alert rounds write incidents and audit entries: tests run one
+				// themselves
+				// (AlertRound.run), so no other test's audit trail gets an entry of
+				// theirs;
+				// an incident gone is resolved at the next round.
+				"leadrelay.alerts.check-interval=24h", "leadrelay.alerts.reminder-interval=24h",
+				"leadrelay.alerts.resolve-after=0s",
 				// Low enough for BackfillCatchUpIntegrationTests to cut a read with a few
 				// hundred leads; the other tests read one page a form.
 				"leadrelay.backfill.max-pages-per-form=2" })

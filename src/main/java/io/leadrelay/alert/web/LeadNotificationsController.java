@@ -87,7 +87,12 @@ class LeadNotificationsController {
 	@PostMapping("/{id}/enabled")
 	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, Principal actor,
 			RedirectAttributes redirect) {
-		this.notifications.setEnabled(id, enabled, actor.getName());
+		try {
+			this.notifications.setEnabled(id, enabled, actor.getName());
+		}
+		catch (InvalidChannelException ex) {
+			return gone(redirect);
+		}
 		redirect.addFlashAttribute("flash", enabled ? "New leads are announced again."
 				: "New leads are no longer " + "announced there until you enable it.");
 		return "redirect:/settings/alerts";
@@ -95,8 +100,19 @@ class LeadNotificationsController {
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, Principal actor, RedirectAttributes redirect) {
-		this.notifications.delete(id, actor.getName());
+		try {
+			this.notifications.delete(id, actor.getName());
+		}
+		catch (InvalidChannelException ex) {
+			return gone(redirect);
+		}
 		redirect.addFlashAttribute("flash", "Deleted the new-lead notification.");
+		return "redirect:/settings/alerts";
+	}
+
+	/** A notification deleted meanwhile (a second click, another tab): nothing to do. */
+	private static String gone(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("flash", "That new-lead notification no longer exists; nothing was changed.");
 		return "redirect:/settings/alerts";
 	}
 
