@@ -1,9 +1,5 @@
 package io.leadrelay.alert;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +9,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.leadrelay.support.LeadRelayIntegrationTest;
+import io.leadrelay.support.TemporaryFolders;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.WebhookClient;
 import jakarta.mail.MessagingException;
@@ -179,21 +176,14 @@ class AlertsEndToEndIntegrationTests {
 	}
 
 	private static String mappingDirectory() {
-		try {
-			Path directory = Files.createTempDirectory("mappings");
-			Files.writeString(directory.resolve("contacts.yaml"), """
-					id: hubspot-contacts
-					destination: hubspot-main
-					match:
-					  forms: ["700000000000011"]
-					fields:
-					  email: {answer: email, transforms: [trim, lower], required: true}
-					""");
-			return directory.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return TemporaryFolders.withFile("mappings", "contacts.yaml", """
+				id: hubspot-contacts
+				destination: hubspot-main
+				match:
+				  forms: ["700000000000011"]
+				fields:
+				  email: {answer: email, transforms: [trim, lower], required: true}
+				""");
 	}
 
 }

@@ -1,14 +1,11 @@
 package io.leadrelay.delivery;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.leadrelay.delivery.hubspot.HubSpotOpenApi;
 import io.leadrelay.support.LeadRelayIntegrationTest;
+import io.leadrelay.support.TemporaryFolders;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.Test;
@@ -118,26 +115,19 @@ class HubSpotEndToEndIntegrationTests {
 	}
 
 	private static String mappingDirectory() {
-		try {
-			Path directory = Files.createTempDirectory("mappings");
-			Files.writeString(directory.resolve("contacts.yaml"), """
-					id: hubspot-contacts
-					destination: hubspot-main
-					match:
-					  forms: ["700000000000011"]
-					fields:
-					  email: {answer: email, transforms: [trim, lower], required: true}
-					  firstname: {answer: full_name, transforms: [{split_name: first}, title]}
-					  lastname: {answer: full_name, transforms: [{split_name: last}, title]}
-					  phone: {answer: phone_number, transforms: [{e164: GB}]}
-					  hs_lead_status: {constant: NEW}
-					  lead_source_detail: {template: "{{campaign_name}} / {{ad_name}} ({{platform}})"}
-					""");
-			return directory.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return TemporaryFolders.withFile("mappings", "contacts.yaml", """
+				id: hubspot-contacts
+				destination: hubspot-main
+				match:
+				  forms: ["700000000000011"]
+				fields:
+				  email: {answer: email, transforms: [trim, lower], required: true}
+				  firstname: {answer: full_name, transforms: [{split_name: first}, title]}
+				  lastname: {answer: full_name, transforms: [{split_name: last}, title]}
+				  phone: {answer: phone_number, transforms: [{e164: GB}]}
+				  hs_lead_status: {constant: NEW}
+				  lead_source_detail: {template: "{{campaign_name}} / {{ad_name}} ({{platform}})"}
+				""");
 	}
 
 }

@@ -1,9 +1,5 @@
 package io.leadrelay.delivery;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.leadrelay.support.CapturedLogs;
 import io.leadrelay.support.LeadRelayIntegrationTest;
+import io.leadrelay.support.TemporaryFolders;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.WebhookClient;
 import org.junit.jupiter.api.Test;
@@ -175,25 +172,18 @@ class PersonalDataStaysOutOfLogsIntegrationTests {
 	}
 
 	private static String mappingDirectory() {
-		try {
-			Path directory = Files.createTempDirectory("mappings");
-			Files.writeString(directory.resolve("contacts.yaml"), """
-					id: hubspot-contacts
-					destination: hubspot-main
-					match:
-					  forms: ["700000000000011"]
-					fields:
-					  email: {answer: email, transforms: [trim, lower], required: true}
-					  firstname: {answer: full_name, transforms: [{split_name: first}, title]}
-					  lastname: {answer: full_name, transforms: [{split_name: last}, title]}
-					  phone: {answer: phone_number, transforms: [{e164: GB}]}
-					  roof: {answer: roof_type}
-					""");
-			return directory.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return TemporaryFolders.withFile("mappings", "contacts.yaml", """
+				id: hubspot-contacts
+				destination: hubspot-main
+				match:
+				  forms: ["700000000000011"]
+				fields:
+				  email: {answer: email, transforms: [trim, lower], required: true}
+				  firstname: {answer: full_name, transforms: [{split_name: first}, title]}
+				  lastname: {answer: full_name, transforms: [{split_name: last}, title]}
+				  phone: {answer: phone_number, transforms: [{e164: GB}]}
+				  roof: {answer: roof_type}
+				""");
 	}
 
 }

@@ -1,10 +1,7 @@
 package io.leadrelay.pipeline;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.leadrelay.support.LeadRelayIntegrationTest;
+import io.leadrelay.support.TemporaryFolders;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.PageSession;
 import io.leadrelay.support.WebhookClient;
@@ -148,23 +146,16 @@ class ConsentEndToEndIntegrationTests {
 	}
 
 	private static String mappingDirectory() {
-		try {
-			Path directory = Files.createTempDirectory("mappings");
-			Files.writeString(directory.resolve("marketing.yaml"), """
-					id: marketing-contacts
-					destination: hubspot-main
-					match:
-					  forms: ["700000000000011"]
-					  when: {consent: marketing_optin}
-					fields:
-					  email: {answer: email, required: true}
-					  marketing_optin: {meta: consent.marketing_optin}
-					""");
-			return directory.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return TemporaryFolders.withFile("mappings", "marketing.yaml", """
+				id: marketing-contacts
+				destination: hubspot-main
+				match:
+				  forms: ["700000000000011"]
+				  when: {consent: marketing_optin}
+				fields:
+				  email: {answer: email, required: true}
+				  marketing_optin: {meta: consent.marketing_optin}
+				""");
 	}
 
 }

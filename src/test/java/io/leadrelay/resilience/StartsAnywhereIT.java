@@ -36,10 +36,12 @@ class StartsAnywhereIT {
 			engine.start();
 			assertThat(handshake(engine)).isEqualTo("1158201444");
 			assertThat(engine.output())
-				.contains("Route files from the jar: backfill.yaml, deliveries.yaml",
+				.contains("Route files from the jar: alerts.yaml, backfill.yaml, deliveries.yaml",
 						"Started meta-webhook (platform-http:///webhooks/meta)", "Started pipeline-poll",
 						"Started delivery-poll", "Started page-token-checks (timer://page-token-checks)",
-						"Started backfill-poll", "generated the key", "There is no mapping folder")
+						"Started backfill-poll", "Started alert-rounds (timer://alert-rounds)",
+						"Started database-watch (timer://database-watch)", "Started retention (timer://retention)",
+						"generated the key", "There is no mapping folder")
 				.doesNotContain("Exception");
 			Path keyFile = this.folder.resolve("data/encryption.key");
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
