@@ -50,6 +50,13 @@ class PrivacyBrowserTests extends BrowserTest {
 		privacy.openConfirmation();
 		assertThat(privacy.text("confirm-count")).isEqualTo("1 lead");
 		screenshot("privacy-confirm");
+		this.jdbc.update("UPDATE delivery SET status = 'in_flight', claimed_until = ? WHERE leadgen_id = ?",
+				java.time.OffsetDateTime.now().plusMinutes(5), LEAD);
+		privacy.eraseRefused();
+		assertThat(privacy.text("erase-error")).contains("being sent", "try again in a minute");
+		assertThat(privacy.text("confirm-count")).isEqualTo("1 lead");
+		screenshot("privacy-erase-refused");
+		this.jdbc.update("UPDATE delivery SET status = 'delivered', claimed_until = NULL WHERE leadgen_id = ?", LEAD);
 		privacy.erase(false);
 		assertThat(privacy.text("erase-summary")).startsWith("Removed the personal data of 1 lead");
 		assertThat(privacy.text("crm-table")).contains("HubSpot sales", "512", "Delete by hand");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.leadrelay.privacy.ErasureRefusedException;
 import io.leadrelay.privacy.ErasureResult;
 import io.leadrelay.privacy.FoundLead;
 import io.leadrelay.privacy.PersonKey;
@@ -83,7 +84,14 @@ class PrivacyPageController {
 		if (key.isEmpty()) {
 			return Fragments.view(request, "privacy/index");
 		}
-		ErasureResult result = this.privacy.erase(key.get(), deleteInCrms, user.getName());
+		ErasureResult result;
+		try {
+			result = this.privacy.erase(key.get(), deleteInCrms, user.getName());
+		}
+		catch (ErasureRefusedException ex) {
+			model.addAttribute("erasureError", ex.getMessage());
+			return confirm(form, model, request);
+		}
 		redirect.addFlashAttribute("result", result);
 		redirect.addFlashAttribute("summary", ErasureMessages.summary(result));
 		redirect.addFlashAttribute("askedCrms", deleteInCrms);
