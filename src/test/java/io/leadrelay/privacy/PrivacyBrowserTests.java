@@ -35,6 +35,13 @@ class PrivacyBrowserTests extends BrowserTest {
 		privacy.search("phone", "call me");
 		assertThat(privacy.error("phone")).startsWith("must be a phone number with its country code");
 		screenshot("privacy-search-error");
+		// A download link with a bad or no key (typed, or an old bookmark) gets the same
+		// errors, on the search page.
+		open("/privacy/export?phone=abc");
+		assertThat(privacy.error("phone")).startsWith("must be a phone number with its country code");
+		open("/privacy/export");
+		assertThat(privacy.error("email")).isNotBlank();
+		screenshot("privacy-export-error");
 
 		open("/privacy");
 		waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("privacy-search")));

@@ -16,6 +16,7 @@ import io.leadrelay.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -106,9 +108,17 @@ class PrivacyPageController {
 		return Fragments.view(request, "privacy/erased");
 	}
 
+	/**
+	 * The download; without exactly one valid key, the search page again with the error
+	 * beside its field (a 400).
+	 */
 	@GetMapping("/export")
-	ResponseEntity<?> export(@ModelAttribute("person") PersonForm form) {
-		PersonKey key = this.keys.parse(form.getEmail(), form.getPhone(), form.getLeadgenId());
+	Object export(@ModelAttribute("person") PersonForm form, Model model, HttpServletRequest request) {
+		Optional<PersonKey> parsed = parse(form, model);
+		if (parsed.isEmpty()) {
+			return new ModelAndView(Fragments.view(request, "privacy/index"), HttpStatus.BAD_REQUEST);
+		}
+		PersonKey key = parsed.get();
 		return this.privacy.export(key)
 			.<ResponseEntity<?>>map((document) -> ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_JSON)
