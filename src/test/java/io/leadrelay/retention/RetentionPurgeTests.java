@@ -111,6 +111,25 @@ class RetentionPurgeTests {
 	}
 
 	@Test
+	void aLeadsConsentsAsLongAsItsAnswersAreStoredAndPurged() {
+		this.rows.lead("many-checkboxes", 181);
+		StringBuilder consents = new StringBuilder("{");
+		for (int box = 0; box < 300; box++) {
+			consents.append("\"marketing_optin_partner_").append(box).append("\": true, ");
+		}
+		String stored = consents.append("\"last\": false}").toString();
+		assertThat(stored).hasSizeGreaterThan(8000);
+		this.jdbc.update("UPDATE lead SET consents = ? WHERE leadgen_id = 'many-checkboxes'", stored);
+
+		this.purge.runAt(this.now);
+
+		assertThat(lead("many-checkboxes").get("personal_data_removed_by")).isEqualTo("retention");
+		assertThat(this.jdbc.queryForObject("SELECT consents FROM lead WHERE leadgen_id = 'many-checkboxes'",
+				String.class))
+			.isNull();
+	}
+
+	@Test
 	void deletesAttemptsAndDeadLettersPastTheirWindowsChildrenFirst() {
 		this.rows.lead("a", 10);
 		long recent = this.rows.delivery("a", "crm", "delivered", 9);
