@@ -65,11 +65,12 @@ final class PrivacyPage {
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("erase-error")));
 	}
 
-	// Centred first: below the fold, a plain click can land on what covers the page's
-	// bottom edge.
+	// Centred at once first: Bootstrap scrolls smoothly, and a click during the scroll
+	// below the fold lands on something else.
 	private void click(String id) {
 		WebElement element = this.browser.findElement(By.id(id));
-		((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		((JavascriptExecutor) this.browser)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 		element.click();
 	}
 
