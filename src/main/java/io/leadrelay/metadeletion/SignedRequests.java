@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -28,6 +29,12 @@ public class SignedRequests {
 
 	/** Longer than any request Meta sends; a guard against a body made to be parsed. */
 	static final int MAX_LENGTH = 4096;
+
+	/** How long after it was issued a request is taken. */
+	static final Duration MAX_AGE = Duration.ofHours(24);
+
+	/** How far ahead of this engine's clock Meta's may be. */
+	static final Duration MAX_CLOCK_DRIFT = Duration.ofMinutes(5);
 
 	private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+={0,2}");
 
@@ -92,18 +99,39 @@ public class SignedRequests {
 			throw new SignedRequestRefusedException("unsupported_algorithm",
 					"The payload's algorithm must be HMAC-SHA256");
 		}
-		JsonNode expires = payload.get("expires");
-		if (expires != null && !expires.isNull()) {
-			if (!expires.canConvertToLong() || expires.asLong() <= this.clock.instant().getEpochSecond()) {
-				throw new SignedRequestRefusedException("expired", "The signed_request has expired");
-			}
-		}
+		refuseIfStale(payload);
 		String userId = id(payload, "user_id");
 		String profileId = id(payload, "profile_id");
 		if (userId == null && profileId == null) {
 			throw new SignedRequestRefusedException("malformed", "The payload names no user_id and no profile_id");
 		}
 		return new SignedRequest(userId, profileId);
+	}
+
+	/**
+	 * Refuses a request past its {@code expires}, and one issued more than a day ago (or
+	 * in the future, past the clocks' drift): {@code expires} is optional, and without
+	 * this a request captured once could be replayed for ever.
+	 */
+	private void refuseIfStale(JsonNode payload) {
+		long now = this.clock.instant().getEpochSecond();
+		JsonNode expires = payload.get("expires");
+		if (expires != null && !expires.isNull()) {
+			if (!expires.canConvertToLong() || expires.asLong() <= now) {
+				throw new SignedRequestRefusedException("expired", "The signed_request has expired");
+			}
+		}
+		JsonNode issuedAt = payload.get("issued_at");
+		if (issuedAt != null && !issuedAt.isNull()) {
+			if (!issuedAt.canConvertToLong() || issuedAt.asLong() < now - MAX_AGE.toSeconds()) {
+				throw new SignedRequestRefusedException("expired",
+						"The signed_request was issued more than 24 hours ago");
+			}
+			if (issuedAt.asLong() > now + MAX_CLOCK_DRIFT.toSeconds()) {
+				throw new SignedRequestRefusedException("expired",
+						"The signed_request was issued more than 5 minutes in the future");
+			}
+		}
 	}
 
 	private static String id(JsonNode payload, String field) {

@@ -2,12 +2,14 @@ package io.leadrelay.privacy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,11 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
  * status) but not its answers or search terms; a delivery keeps its row (status,
  * attempts, CRM id) but not its payload, and its error, its attempts' messages and its
  * edits' reasons lose the person's values; the Pipedrive persons remembered for their
- * email are forgotten; the person is suppressed; the audit trail says how much was
- * removed, and by whom, without the person's data.
+ * email are forgotten; the deliveries still waiting are discarded (never sent empty,
+ * refused while one is being sent); the person is suppressed; the audit trail says how
+ * much was removed, and by whom, without the person's data.
  */
 @Component
 class ErasureWrites {
+
+	static final String DISCARD_REASON = "Its person's data was erased before it was sent";
+
+	static final String SENDING = "One of this person's deliveries is being sent to its destination right now. "
+			+ "Nothing was erased; try again in a minute.";
 
 	private final JdbcTemplate jdbc;
 
@@ -60,6 +68,7 @@ class ErasureWrites {
 			searchTerms += this.jdbc.update("DELETE FROM lead_contact WHERE leadgen_id = ?", leadId);
 			scrub("lead_event", "id", "last_error", "leadgen_id", leadId, found.scrubber());
 		}
+		int discarded = discardWaiting(found.deliveryIds(), actor, now);
 		int attempts = 0;
 		int edits = 0;
 		for (Long deliveryId : found.deliveryIds()) {
@@ -79,7 +88,7 @@ class ErasureWrites {
 		}
 		this.suppressions.suppress(found.suppress());
 		String reference = "erasure-" + UUID.randomUUID();
-		Counts counts = new Counts(reference, attempts, edits, searchTerms, pipedrive);
+		Counts counts = new Counts(reference, discarded, attempts, edits, searchTerms, pipedrive);
 		audit(found, key, askCrms, crm, actor, now, counts);
 		return counts;
 	}
@@ -95,6 +104,7 @@ class ErasureWrites {
 		details.put("searchedBy", key.kind().code());
 		details.put("leads", found.leadIds().size());
 		details.put("deliveries", found.deliveryIds().size());
+		details.put("deliveriesDiscarded", counts.discarded());
 		details.put("attemptsScrubbed", counts.attempts());
 		details.put("payloadEdits", counts.payloadEdits());
 		details.put("searchTerms", counts.searchTerms());
@@ -109,6 +119,62 @@ class ErasureWrites {
 		}
 		entries.add(new AuditEntry(now, actor, "person.erased", "person", counts.reference(), details));
 		this.audit.recordAll(entries);
+	}
+
+	/**
+	 * Refuses the erasure, before anything is changed (CRMs included), when one of the
+	 * deliveries is being sent right now: its sender still holds the person's data.
+	 */
+	void refuseWhileSending(List<Long> deliveryIds) {
+		refuseIfSending(statuses(deliveryIds, ""));
+	}
+
+	/**
+	 * Discards the deliveries still waiting to be sent, under a lock, so that no empty
+	 * payload is ever sent (as the retention purge does); one whose sending engine's
+	 * lease ran out is waiting too.
+	 * @return how many were discarded
+	 */
+	private int discardWaiting(List<Long> deliveryIds, String actor, Instant now) {
+		List<Long> waiting = refuseIfSending(statuses(deliveryIds, " FOR UPDATE"));
+		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+		for (Long id : waiting) {
+			this.jdbc.update("""
+					UPDATE delivery SET status = 'discarded', discarded_at = ?, discarded_by = ?, discard_reason = ?,
+					    next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE id = ?""",
+					at, actor, DISCARD_REASON, at, id);
+		}
+		return waiting.size();
+	}
+
+	/** The deliveries waiting to be sent; refuses when one is being sent. */
+	private List<Long> refuseIfSending(List<Delivery> deliveries) {
+		Instant now = this.clock.instant();
+		List<Long> waiting = new ArrayList<>();
+		for (Delivery delivery : deliveries) {
+			boolean leased = delivery.claimedUntil() != null && delivery.claimedUntil().isAfter(now);
+			if ("in_flight".equals(delivery.status()) && leased) {
+				throw new ErasureRefusedException(SENDING);
+			}
+			if (List.of("pending", "retrying", "in_flight").contains(delivery.status())) {
+				waiting.add(delivery.id());
+			}
+		}
+		return waiting;
+	}
+
+	private List<Delivery> statuses(List<Long> deliveryIds, String lock) {
+		if (deliveryIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query(
+				"SELECT id, status, claimed_until FROM delivery WHERE id IN (" + PersonRecords.marks(deliveryIds.size())
+						+ ") ORDER BY id" + lock,
+				(rs, row) -> new Delivery(rs.getLong(1), rs.getString(2),
+						Optional.ofNullable(rs.getObject(3, OffsetDateTime.class))
+							.map(OffsetDateTime::toInstant)
+							.orElse(null)),
+				deliveryIds.toArray());
 	}
 
 	/**
@@ -145,16 +211,22 @@ class ErasureWrites {
 
 	}
 
+	private record Delivery(long id, String status, Instant claimedUntil) {
+
+	}
+
 	/**
 	 * What one erasure removed.
 	 *
 	 * @param reference the erasure's reference
+	 * @param discarded deliveries discarded before they were sent
 	 * @param attempts attempts whose messages were scrubbed
 	 * @param payloadEdits payload edits cleared
 	 * @param searchTerms search terms deleted
 	 * @param pipedrivePersons Pipedrive persons forgotten
 	 */
-	record Counts(String reference, int attempts, int payloadEdits, int searchTerms, int pipedrivePersons) {
+	record Counts(String reference, int discarded, int attempts, int payloadEdits, int searchTerms,
+			int pipedrivePersons) {
 
 	}
 

@@ -67,6 +67,7 @@ class PersonErasure {
 				(rs, row) -> new Sent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 						read(rs.getString(6))),
 				ids);
+		this.writes.refuseWhileSending(sent.stream().map(Sent::id).toList());
 		List<CrmErasure> outcomes = this.crms.erase(crmRecords(sent, answers, erasedBefore), askCrms);
 		ErasureWrites.Found found = new ErasureWrites.Found(leadIds, erasedBefore, sent.stream().map(Sent::id).toList(),
 				scrubber(answers, sent), emails(key, answers), suppressed(key, leadIds, answers));

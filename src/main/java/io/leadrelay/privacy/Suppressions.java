@@ -21,8 +21,12 @@ import io.leadrelay.crypto.SecretCipher;
 import io.leadrelay.pipeline.LeadContacts;
 import io.leadrelay.pipeline.SuppressedPeople;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The erased people: a keyed hash (HMAC-SHA256) of each email, E.164 phone number and
@@ -36,6 +40,8 @@ class Suppressions implements SuppressedPeople {
 
 	private static final String CONTEXT = "privacy:suppression";
 
+	private static final String SELECT_SECRET = "SELECT secret FROM privacy_secret WHERE id = 1";
+
 	private final JdbcTemplate jdbc;
 
 	private final SecretCipher cipher;
@@ -44,13 +50,18 @@ class Suppressions implements SuppressedPeople {
 
 	private final Clock clock;
 
+	private final TransactionTemplate ownTransaction;
+
 	private volatile byte[] secret;
 
-	Suppressions(JdbcTemplate jdbc, SecretCipher cipher, PhoneNumbers phones, Clock clock) {
+	Suppressions(JdbcTemplate jdbc, SecretCipher cipher, PhoneNumbers phones, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.phones = phones;
 		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Suppresses each key; one already suppressed stays so. */
@@ -127,21 +138,30 @@ class Suppressions implements SuppressedPeople {
 		return known;
 	}
 
+	/**
+	 * The stored secret, made first if there is none. It is made in a transaction of its
+	 * own, committed before it is used: a hash made with a secret that a rollback (of the
+	 * erasure that needed it) took away would never match again.
+	 */
 	private String storedSecret() {
-		List<String> stored = this.jdbc.queryForList("SELECT secret FROM privacy_secret WHERE id = 1", String.class);
+		List<String> stored = this.jdbc.queryForList(SELECT_SECRET, String.class);
 		if (!stored.isEmpty()) {
 			return stored.get(0);
 		}
 		byte[] fresh = new byte[32];
 		new SecureRandom().nextBytes(fresh);
-		// Another engine may make it first: then theirs is kept, and used.
-		this.jdbc.update("""
-				INSERT INTO privacy_secret (id, secret, created_at)
-				SELECT 1, CAST(? AS VARCHAR(400)), CAST(? AS TIMESTAMP WITH TIME ZONE)
-				WHERE NOT EXISTS (SELECT 1 FROM privacy_secret WHERE id = 1)""",
-				this.cipher.encrypt(Base64.getEncoder().encodeToString(fresh), CONTEXT),
-				this.clock.instant().atOffset(ZoneOffset.UTC));
-		return this.jdbc.queryForObject("SELECT secret FROM privacy_secret WHERE id = 1", String.class);
+		String encrypted = this.cipher.encrypt(Base64.getEncoder().encodeToString(fresh), CONTEXT);
+		try {
+			this.ownTransaction.executeWithoutResult((status) -> this.jdbc.update("""
+					INSERT INTO privacy_secret (id, secret, created_at)
+					SELECT 1, CAST(? AS VARCHAR(400)), CAST(? AS TIMESTAMP WITH TIME ZONE)
+					WHERE NOT EXISTS (SELECT 1 FROM privacy_secret WHERE id = 1)""", encrypted,
+					this.clock.instant().atOffset(ZoneOffset.UTC)));
+		}
+		catch (DuplicateKeyException ex) {
+			// Another engine made it at the same moment: theirs is kept, and read below.
+		}
+		return this.jdbc.queryForObject(SELECT_SECRET, String.class);
 	}
 
 }

@@ -114,8 +114,12 @@ class LeadDataPurge {
 				+ " personal_data_removed_by = 'retention' WHERE personal_data_removed_at IS NULL AND leadgen_id IN "
 				+ in, prepend(ids, now));
 		this.jdbc.update("DELETE FROM lead_contact WHERE leadgen_id IN " + in, ids);
-		this.jdbc.update("UPDATE delivery_payload_edit SET previous_payload = '{}', new_payload = '{}'"
-				+ " WHERE delivery_id IN " + deliveriesOf, ids);
+		// Reasons are typed by a person, and may quote the lead: replaced like errors.
+		this.jdbc.update("UPDATE delivery_payload_edit SET previous_payload = '{}', new_payload = '{}',"
+				+ " reason = ? WHERE delivery_id IN " + deliveriesOf, prepend(ids, REMOVED));
+		this.jdbc.update(
+				"UPDATE delivery SET discard_reason = ? WHERE discard_reason IS NOT NULL AND leadgen_id IN " + in,
+				prepend(ids, REMOVED));
 		this.jdbc.update(
 				"UPDATE delivery_attempt SET message = ? WHERE message IS NOT NULL AND delivery_id IN " + deliveriesOf,
 				prepend(ids, REMOVED));

@@ -167,6 +167,21 @@ class MetaDataDeletionIntegrationTests {
 	}
 
 	@Test
+	void aRequestIssuedMoreThanADayAgoOrFromTheFutureIsRefusedAsExpiredEvenWithoutExpires() throws Exception {
+		long now = Instant.now().getEpochSecond();
+		String person = "{\"algorithm\":\"HMAC-SHA256\",\"issued_at\":%d,\"user_id\":\"" + USER_ID + "\"}";
+		for (long issuedAt : new long[] { now - 25 * 3600, now + 10 * 60 }) {
+			HttpResponse<String> replayed = callback(sign(SECRET, person.formatted(issuedAt)));
+			assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(400);
+			assertThat(this.mapper.readTree(replayed.body()).get("reason").asText()).isEqualTo("expired");
+		}
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM meta_data_deletion", Integer.class)).isZero();
+		for (long issuedAt : new long[] { now - 23 * 3600, now + 4 * 60 }) {
+			assertThat(callback(sign(SECRET, person.formatted(issuedAt))).statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void anUnknownCodeGetsAClearNotFoundPage() {
 		HttpResponse<String> response = this.client.get("/privacy/deletions/NOSUCHCODE1234");
 		assertThat(response.statusCode()).isEqualTo(404);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -233,6 +234,43 @@ class PersonErasureIntegrationTests {
 		assertThat(asIs.body()).contains("was removed").contains("resendAsIs");
 		assertThat(this.jdbc.queryForObject("SELECT status FROM delivery WHERE id = ?", String.class, delivery))
 			.isEqualTo("delivered");
+		assertThat(hubspot.getAllServeEvents()).hasSize(callsBefore);
+	}
+
+	@Test
+	void erasureDiscardsADeliveryWaitingForItsRetrySoNothingEmptyReachesTheCrm() throws Exception {
+		long delivery = this.jdbc.queryForObject("SELECT id FROM delivery WHERE leadgen_id = ?", Long.class, ANA);
+		this.jdbc.update("UPDATE delivery SET status = 'retrying', next_attempt_at = ? WHERE id = ?",
+				OffsetDateTime.now().plusHours(1), delivery);
+		int callsBefore = hubspot.getAllServeEvents().size();
+		erase("{\"email\":\"ana@example.com\",\"deleteInCrms\":false}");
+		// Were it still waiting, its retry now falls due and the queue would send it.
+		this.jdbc.update("UPDATE delivery SET next_attempt_at = ? WHERE id = ? AND status = 'retrying'",
+				OffsetDateTime.now().minusMinutes(1), delivery);
+		await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+		assertThat(hubspot.getAllServeEvents()).hasSize(callsBefore);
+		assertThat(this.jdbc.queryForMap(
+				"SELECT status, discarded_by, discard_reason, next_attempt_at, payload FROM delivery WHERE id = ?",
+				delivery))
+			.containsEntry("STATUS", "discarded")
+			.containsEntry("DISCARDED_BY", "admin")
+			.containsEntry("DISCARD_REASON", ErasureWrites.DISCARD_REASON)
+			.containsEntry("NEXT_ATTEMPT_AT", null)
+			.containsEntry("PAYLOAD", "{}");
+	}
+
+	@Test
+	void refusesTheErasureWhileADeliveryIsBeingSentAndChangesNothing() throws Exception {
+		this.jdbc.update("UPDATE delivery SET status = 'in_flight', claimed_by = 'other-engine', claimed_until = ?"
+				+ " WHERE leadgen_id = ?", OffsetDateTime.now().plusMinutes(5), ANA);
+		int callsBefore = hubspot.getAllServeEvents().size();
+		HttpResponse<String> refused = apiPost("{\"email\":\"ana@example.com\",\"deleteInCrms\":true}");
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+		assertThat(this.json.readTree(refused.body()).path("detail").asText()).contains("being sent")
+			.contains("try again in a minute");
+		assertThat(this.jdbc.queryForObject("SELECT answers FROM lead WHERE leadgen_id = ?", String.class, ANA))
+			.contains("Ana@Example.com");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM suppression", Integer.class)).isZero();
 		assertThat(hubspot.getAllServeEvents()).hasSize(callsBefore);
 	}
 

@@ -35,6 +35,13 @@ class PrivacyBrowserTests extends BrowserTest {
 		privacy.search("phone", "call me");
 		assertThat(privacy.error("phone")).startsWith("must be a phone number with its country code");
 		screenshot("privacy-search-error");
+		// A download link with a bad or no key (typed, or an old bookmark) gets the same
+		// errors, on the search page.
+		open("/privacy/export?phone=abc");
+		assertThat(privacy.error("phone")).startsWith("must be a phone number with its country code");
+		open("/privacy/export");
+		assertThat(privacy.error("email")).isNotBlank();
+		screenshot("privacy-export-error");
 
 		open("/privacy");
 		waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("privacy-search")));
@@ -50,6 +57,13 @@ class PrivacyBrowserTests extends BrowserTest {
 		privacy.openConfirmation();
 		assertThat(privacy.text("confirm-count")).isEqualTo("1 lead");
 		screenshot("privacy-confirm");
+		this.jdbc.update("UPDATE delivery SET status = 'in_flight', claimed_until = ? WHERE leadgen_id = ?",
+				java.time.OffsetDateTime.now().plusMinutes(5), LEAD);
+		privacy.eraseRefused();
+		assertThat(privacy.text("erase-error")).contains("being sent", "try again in a minute");
+		assertThat(privacy.text("confirm-count")).isEqualTo("1 lead");
+		screenshot("privacy-erase-refused");
+		this.jdbc.update("UPDATE delivery SET status = 'delivered', claimed_until = NULL WHERE leadgen_id = ?", LEAD);
 		privacy.erase(false);
 		assertThat(privacy.text("erase-summary")).startsWith("Removed the personal data of 1 lead");
 		assertThat(privacy.text("crm-table")).contains("HubSpot sales", "512", "Delete by hand");

@@ -3,6 +3,7 @@ package io.leadrelay.privacy;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -53,10 +54,24 @@ final class PrivacyPage {
 
 	void erase(boolean askCrms) {
 		if (askCrms) {
-			this.browser.findElement(By.id("deleteInCrms")).click();
+			click("deleteInCrms");
 		}
-		this.browser.findElement(By.id("erase-submit")).click();
+		click("erase-submit");
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("erase-summary")));
+	}
+
+	void eraseRefused() {
+		click("erase-submit");
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("erase-error")));
+	}
+
+	// Centred at once first: Bootstrap scrolls smoothly, and a click during the scroll
+	// below the fold lands on something else.
+	private void click(String id) {
+		WebElement element = this.browser.findElement(By.id(id));
+		((JavascriptExecutor) this.browser)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		element.click();
 	}
 
 	String exportHref() {

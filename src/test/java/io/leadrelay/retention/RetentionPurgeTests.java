@@ -111,6 +111,25 @@ class RetentionPurgeTests {
 	}
 
 	@Test
+	void aLeadsConsentsAsLongAsItsAnswersAreStoredAndPurged() {
+		this.rows.lead("many-checkboxes", 181);
+		StringBuilder consents = new StringBuilder("{");
+		for (int box = 0; box < 300; box++) {
+			consents.append("\"marketing_optin_partner_").append(box).append("\": true, ");
+		}
+		String stored = consents.append("\"last\": false}").toString();
+		assertThat(stored).hasSizeGreaterThan(8000);
+		this.jdbc.update("UPDATE lead SET consents = ? WHERE leadgen_id = 'many-checkboxes'", stored);
+
+		this.purge.runAt(this.now);
+
+		assertThat(lead("many-checkboxes").get("personal_data_removed_by")).isEqualTo("retention");
+		assertThat(this.jdbc.queryForObject("SELECT consents FROM lead WHERE leadgen_id = 'many-checkboxes'",
+				String.class))
+			.isNull();
+	}
+
+	@Test
 	void deletesAttemptsAndDeadLettersPastTheirWindowsChildrenFirst() {
 		this.rows.lead("a", 10);
 		long recent = this.rows.delivery("a", "crm", "delivered", 9);
@@ -131,6 +150,13 @@ class RetentionPurgeTests {
 		assertThat(count("delivery_payload_edit WHERE delivery_id = " + oldDead)).isZero();
 		assertThat(count("delivery WHERE id = " + youngerDead)).isOne();
 		assertThat(count("delivery_payload_edit WHERE delivery_id = " + youngerDead)).isOne();
+		// Its lead's data was removed: the reasons typed for it too.
+		assertThat(this.jdbc.queryForMap(
+				"SELECT d.discard_reason, e.reason FROM delivery d JOIN delivery_payload_edit e ON e.delivery_id = d.id"
+						+ " WHERE d.id = ?",
+				youngerDead))
+			.containsEntry("discard_reason", LeadDataPurge.REMOVED)
+			.containsEntry("reason", LeadDataPurge.REMOVED);
 		// The lead's row stays: it is counted in the statistics.
 		assertThat(count("lead WHERE leadgen_id = 'b'")).isOne();
 	}
@@ -202,9 +228,11 @@ class RetentionPurgeTests {
 				deliveryId))
 			.allSatisfy((message) -> assertThat(message).isEqualTo(LeadDataPurge.REMOVED));
 		assertThat(this.jdbc.queryForMap(
-				"SELECT previous_payload, new_payload FROM delivery_payload_edit WHERE delivery_id = ?", deliveryId))
+				"SELECT previous_payload, new_payload, reason FROM delivery_payload_edit WHERE delivery_id = ?",
+				deliveryId))
 			.containsEntry("previous_payload", "{}")
-			.containsEntry("new_payload", "{}");
+			.containsEntry("new_payload", "{}")
+			.containsEntry("reason", LeadDataPurge.REMOVED);
 	}
 
 	private Map<String, Object> lead(String leadgenId) {

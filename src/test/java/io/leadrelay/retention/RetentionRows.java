@@ -39,17 +39,18 @@ final class RetentionRows {
 	long delivery(String leadgenId, String destination, String status, double daysAgo) {
 		this.jdbc.update("""
 				INSERT INTO delivery (leadgen_id, destination_id, mapping_id, mapping_version, payload, status,
-				    last_error, created_at, updated_at, delivered_at)
-				VALUES (?, ?, 'm1', 1, ?, ?, ?, ?, ?, ?)""", leadgenId, destination, PAYLOAD, status,
+				    last_error, created_at, updated_at, delivered_at, discard_reason)
+				VALUES (?, ?, 'm1', 1, ?, ?, ?, ?, ?, ?, ?)""", leadgenId, destination, PAYLOAD, status,
 				status.equals("delivered") ? null : "400: email ada@example.com is invalid", at(daysAgo + 0.01),
-				at(daysAgo), status.equals("delivered") ? at(daysAgo) : null);
+				at(daysAgo), status.equals("delivered") ? at(daysAgo) : null,
+				status.equals("discarded") ? "Ada Lovelace asked us to stop" : null);
 		long id = this.jdbc.queryForObject("SELECT id FROM delivery WHERE leadgen_id = ? AND destination_id = ?",
 				Long.class, leadgenId, destination);
 		attempt(id, daysAgo);
 		this.jdbc.update(
 				"""
 						INSERT INTO delivery_payload_edit (delivery_id, edited_at, edited_by, previous_payload, new_payload, reason)
-						VALUES (?, ?, 'admin', ?, ?, 'typo')""",
+						VALUES (?, ?, 'admin', ?, ?, 'Ada typed ada@exmple.com')""",
 				id, at(daysAgo), PAYLOAD, PAYLOAD);
 		return id;
 	}

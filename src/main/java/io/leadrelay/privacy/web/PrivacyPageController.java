@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.leadrelay.privacy.ErasureRefusedException;
 import io.leadrelay.privacy.ErasureResult;
 import io.leadrelay.privacy.FoundLead;
 import io.leadrelay.privacy.PersonKey;
@@ -15,6 +16,7 @@ import io.leadrelay.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -83,7 +86,14 @@ class PrivacyPageController {
 		if (key.isEmpty()) {
 			return Fragments.view(request, "privacy/index");
 		}
-		ErasureResult result = this.privacy.erase(key.get(), deleteInCrms, user.getName());
+		ErasureResult result;
+		try {
+			result = this.privacy.erase(key.get(), deleteInCrms, user.getName());
+		}
+		catch (ErasureRefusedException ex) {
+			model.addAttribute("erasureError", ex.getMessage());
+			return confirm(form, model, request);
+		}
 		redirect.addFlashAttribute("result", result);
 		redirect.addFlashAttribute("summary", ErasureMessages.summary(result));
 		redirect.addFlashAttribute("askedCrms", deleteInCrms);
@@ -98,9 +108,17 @@ class PrivacyPageController {
 		return Fragments.view(request, "privacy/erased");
 	}
 
+	/**
+	 * The download; without exactly one valid key, the search page again with the error
+	 * beside its field (a 400).
+	 */
 	@GetMapping("/export")
-	ResponseEntity<?> export(@ModelAttribute("person") PersonForm form) {
-		PersonKey key = this.keys.parse(form.getEmail(), form.getPhone(), form.getLeadgenId());
+	Object export(@ModelAttribute("person") PersonForm form, Model model, HttpServletRequest request) {
+		Optional<PersonKey> parsed = parse(form, model);
+		if (parsed.isEmpty()) {
+			return new ModelAndView(Fragments.view(request, "privacy/index"), HttpStatus.BAD_REQUEST);
+		}
+		PersonKey key = parsed.get();
 		return this.privacy.export(key)
 			.<ResponseEntity<?>>map((document) -> ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_JSON)
