@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.leadrelay.support.ApiSetup;
 import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.TemporaryFolders;
 import io.leadrelay.support.LeadgenPayloads;
@@ -91,20 +92,9 @@ class AlertsEndToEndIntegrationTests {
 		WebhookClient client = new WebhookClient(this.port);
 		addChannels();
 		stubGraphAndRefusingHubSpot();
-		assertThat(client
-			.call("POST", "/api/v1/destinations",
-					"""
-							{"id":"hubspot-main","name":"HubSpot (main)","type":"hubspot","settings":{"baseUrl":"%s"},
-							 "credentials":{"accessToken":"pat-na1-11111111-2222-3333-4444-555555555555"}}"""
-						.formatted(hubspot.baseUrl()),
-					"admin", PASSWORD)
-			.statusCode()).isEqualTo(201);
-		assertThat(client
-			.call("POST", "/api/v1/pages",
-					"{\"pageId\":\"" + LeadgenPayloads.PAGE_ID
-							+ "\",\"name\":\"Acme\",\"accessToken\":\"EAAG-alerts\"}",
-					"admin", PASSWORD)
-			.statusCode()).isEqualTo(201);
+		ApiSetup.addHubSpot(client, "HubSpot (main)", hubspot.baseUrl(),
+				"pat-na1-11111111-2222-3333-4444-555555555555");
+		ApiSetup.addPage(client, "Acme", "EAAG-alerts");
 
 		assertThat(client
 			.postSigned(LeadRelayIntegrationTest.APP_SECRET, LeadgenPayloads.notification(List.of("920000000000601")))
@@ -154,8 +144,7 @@ class AlertsEndToEndIntegrationTests {
 	}
 
 	private static void stubGraphAndRefusingHubSpot() {
-		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token"))
-			.willReturn(okJson("{\"data\":{\"is_valid\":true,\"expires_at\":0,\"scopes\":[\"leads_retrieval\"]}}")));
+		ApiSetup.stubValidPageToken(graph);
 		graph.stubFor(get(urlPathEqualTo("/v26.0/920000000000601")).willReturn(okJson("""
 				{"id":"920000000000601","created_time":"2026-11-23T10:00:00+0000","form_id":"700000000000011",
 				 "field_data":[{"name":"email","values":["alerted.person@example.com"]}]}""")));

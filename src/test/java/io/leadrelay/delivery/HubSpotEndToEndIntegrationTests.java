@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.leadrelay.delivery.hubspot.HubSpotOpenApi;
+import io.leadrelay.support.ApiSetup;
 import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.TemporaryFolders;
 import io.leadrelay.support.LeadgenPayloads;
@@ -66,8 +67,7 @@ class HubSpotEndToEndIntegrationTests {
 	@Test
 	void upsertsTheWebhookLeadAsAHubSpotContactWithTheExactRequest() {
 		WebhookClient client = new WebhookClient(this.port);
-		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token"))
-			.willReturn(okJson("{\"data\":{\"is_valid\":true,\"expires_at\":0,\"scopes\":[\"leads_retrieval\"]}}")));
+		ApiSetup.stubValidPageToken(graph);
 		graph.stubFor(get(urlPathEqualTo("/v26.0/920000000000991")).willReturn(
 				okJson("""
 						{"id":"920000000000991","created_time":"2026-11-23T10:00:00+0000","form_id":"700000000000011",
@@ -80,18 +80,8 @@ class HubSpotEndToEndIntegrationTests {
 						  "properties":{"email":"ana@example.com"},"createdAt":"2026-11-23T10:00:01Z",
 						  "updatedAt":"2026-11-23T10:00:01Z","archived":false}],
 						 "startedAt":"2026-11-23T10:00:01Z","completedAt":"2026-11-23T10:00:01Z"}""")));
-		assertThat(client.call("POST", "/api/v1/destinations", """
-				{"id":"hubspot-main","name":"HubSpot","type":"hubspot","settings":{"baseUrl":"%s"},
-				 "credentials":{"accessToken":"%s"}}""".formatted(hubspot.baseUrl(), TOKEN), "admin", PASSWORD)
-			.statusCode()).isEqualTo(201);
-		assertThat(
-				client
-					.call("POST", "/api/v1/pages",
-							"{\"pageId\":\"" + LeadgenPayloads.PAGE_ID
-									+ "\",\"name\":\"Acme\",\"accessToken\":\"EAAG-1\"}",
-							"admin", PASSWORD)
-					.statusCode())
-			.isEqualTo(201);
+		ApiSetup.addHubSpot(client, "HubSpot", hubspot.baseUrl(), TOKEN);
+		ApiSetup.addPage(client, "Acme", "EAAG-1");
 
 		assertThat(client.postSigned(SECRET, LeadgenPayloads.notification("920000000000991")).statusCode())
 			.isEqualTo(200);

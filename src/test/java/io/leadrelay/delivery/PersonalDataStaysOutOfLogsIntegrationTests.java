@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.leadrelay.support.ApiSetup;
 import io.leadrelay.support.CapturedLogs;
 import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.TemporaryFolders;
@@ -80,20 +81,8 @@ class PersonalDataStaysOutOfLogsIntegrationTests {
 		WebhookClient client = new WebhookClient(this.port);
 		stubGraphAndHubSpot();
 		try (CapturedLogs logs = CapturedLogs.start()) {
-			assertThat(client
-				.call("POST", "/api/v1/destinations",
-						"""
-								{"id":"hubspot-main","name":"HubSpot","type":"hubspot","settings":{"baseUrl":"%s"},
-								 "credentials":{"accessToken":"pat-na1-11111111-2222-3333-4444-555555555555"}}"""
-							.formatted(hubspot.baseUrl()),
-						"admin", PASSWORD)
-				.statusCode()).isEqualTo(201);
-			assertThat(client
-				.call("POST", "/api/v1/pages",
-						"{\"pageId\":\"" + LeadgenPayloads.PAGE_ID
-								+ "\",\"name\":\"Acme\",\"accessToken\":\"EAAG-logs\"}",
-						"admin", PASSWORD)
-				.statusCode()).isEqualTo(201);
+			ApiSetup.addHubSpot(client, "HubSpot", hubspot.baseUrl(), "pat-na1-11111111-2222-3333-4444-555555555555");
+			ApiSetup.addPage(client, "Acme", "EAAG-logs");
 
 			assertThat(client
 				.postSigned(LeadRelayIntegrationTest.APP_SECRET,
@@ -145,8 +134,7 @@ class PersonalDataStaysOutOfLogsIntegrationTests {
 	}
 
 	private static void stubGraphAndHubSpot() {
-		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token"))
-			.willReturn(okJson("{\"data\":{\"is_valid\":true,\"expires_at\":0,\"scopes\":[\"leads_retrieval\"]}}")));
+		ApiSetup.stubValidPageToken(graph);
 		graph.stubFor(get(urlPathEqualTo("/v26.0/" + GRAPH_FAILS)).willReturn(aResponse().withStatus(500)
 			.withHeader("Content-Type", "application/json")
 			.withBody(

@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.leadrelay.support.ApiSetup;
 import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.TemporaryFolders;
 import io.leadrelay.support.LeadgenPayloads;
@@ -75,26 +76,15 @@ class ConsentEndToEndIntegrationTests {
 	@Test
 	void sendsOnlyTheLeadThatAgreedToMarketingAndKeepsAndShowsEveryConsent() throws IOException {
 		WebhookClient client = new WebhookClient(this.port);
-		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token"))
-			.willReturn(okJson("{\"data\":{\"is_valid\":true,\"expires_at\":0,\"scopes\":[\"leads_retrieval\"]}}")));
+		ApiSetup.stubValidPageToken(graph);
 		graph.stubFor(get(urlPathEqualTo("/v26.0/" + AGREED)).willReturn(okJson(lead(AGREED, "ana@example.com", "1"))));
 		graph.stubFor(
 				get(urlPathEqualTo("/v26.0/" + DECLINED)).willReturn(okJson(lead(DECLINED, "bo@example.com", "0"))));
 		hubspot.stubFor(post("/crm/v3/objects/contacts/batch/upsert").willReturn(okJson("""
 				{"status":"COMPLETE","results":[{"id":"512","new":true,
 				  "objectWriteTraceId":"leadrelay-920000000000801-hubspot-main","properties":{}}]}""")));
-		assertThat(client.call("POST", "/api/v1/destinations", """
-				{"id":"hubspot-main","name":"HubSpot","type":"hubspot","settings":{"baseUrl":"%s"},
-				 "credentials":{"accessToken":"pat-na1-1"}}""".formatted(hubspot.baseUrl()), "admin", PASSWORD)
-			.statusCode()).isEqualTo(201);
-		assertThat(
-				client
-					.call("POST", "/api/v1/pages",
-							"{\"pageId\":\"" + LeadgenPayloads.PAGE_ID
-									+ "\",\"name\":\"Acme\",\"accessToken\":\"EAAG-1\"}",
-							"admin", PASSWORD)
-					.statusCode())
-			.isEqualTo(201);
+		ApiSetup.addHubSpot(client, "HubSpot", hubspot.baseUrl(), "pat-na1-1");
+		ApiSetup.addPage(client, "Acme", "EAAG-1");
 
 		assertThat(client
 			.postSigned(LeadRelayIntegrationTest.APP_SECRET, LeadgenPayloads.notification(List.of(AGREED, DECLINED)))

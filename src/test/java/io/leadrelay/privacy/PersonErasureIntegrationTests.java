@@ -14,6 +14,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.leadrelay.support.ApiSetup;
 import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.TableCleaner;
@@ -85,28 +86,16 @@ class PersonErasureIntegrationTests {
 		graph.resetAll();
 		hubspot.resetAll();
 		this.client = new WebhookClient(this.port);
-		graph.stubFor(get(urlPathEqualTo("/v26.0/debug_token"))
-			.willReturn(okJson("{\"data\":{\"is_valid\":true,\"expires_at\":0,\"scopes\":[\"leads_retrieval\"]}}")));
+		ApiSetup.stubValidPageToken(graph);
 		stubLead(ANA, " Ana@Example.com ", "+49 151 2345-6789");
 		hubspot.stubFor(post("/crm/v3/objects/contacts/batch/upsert").willReturn(okJson("""
 				{"status":"COMPLETE","results":[{"id":"512","new":true,"objectWriteTraceId":"leadrelay-%s-hubspot-main",
 				  "properties":{"email":"ana@example.com"},"createdAt":"2026-11-23T10:00:01Z",
 				  "updatedAt":"2026-11-23T10:00:01Z","archived":false}],
 				 "startedAt":"2026-11-23T10:00:01Z","completedAt":"2026-11-23T10:00:01Z"}""".formatted(ANA))));
-		assertThat(this.client
-			.call("POST", "/api/v1/destinations",
-					"""
-							{"id":"hubspot-main","name":"HubSpot sales","type":"hubspot","settings":{"baseUrl":"%s"},
-							 "credentials":{"accessToken":"pat-na1-11111111-2222-3333-4444-555555555555"}}"""
-						.formatted(hubspot.baseUrl()),
-					"admin", PASSWORD)
-			.statusCode()).isEqualTo(201);
-		assertThat(this.client
-			.call("POST", "/api/v1/pages",
-					"{\"pageId\":\"" + LeadgenPayloads.PAGE_ID
-							+ "\",\"name\":\"Acme Solar\",\"accessToken\":\"EAAG-1\"}",
-					"admin", PASSWORD)
-			.statusCode()).isEqualTo(201);
+		ApiSetup.addHubSpot(this.client, "HubSpot sales", hubspot.baseUrl(),
+				"pat-na1-11111111-2222-3333-4444-555555555555");
+		ApiSetup.addPage(this.client, "Acme Solar", "EAAG-1");
 		assertThat(this.client.postSigned(LeadRelayIntegrationTest.APP_SECRET, LeadgenPayloads.notification(ANA))
 			.statusCode()).isEqualTo(200);
 		try {
