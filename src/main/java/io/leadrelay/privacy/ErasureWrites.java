@@ -200,14 +200,13 @@ class ErasureWrites {
 	 * What was found of the person before anything was removed.
 	 *
 	 * @param leadIds their leads
-	 * @param erasedBefore of those, the leads whose data had been removed before
 	 * @param deliveryIds those leads' deliveries
 	 * @param scrubber takes their values out of texts
 	 * @param emails their emails (for the Pipedrive persons remembered)
 	 * @param suppress what they are known by
 	 */
-	record Found(List<String> leadIds, Set<String> erasedBefore, List<Long> deliveryIds, Scrubber scrubber,
-			Set<String> emails, Set<PersonKey> suppress) {
+	record Found(List<String> leadIds, List<Long> deliveryIds, Scrubber scrubber, Set<String> emails,
+			Set<PersonKey> suppress) {
 
 	}
 

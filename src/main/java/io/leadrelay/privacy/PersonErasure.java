@@ -67,10 +67,11 @@ class PersonErasure {
 				(rs, row) -> new Sent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 						read(rs.getString(6))),
 				ids);
-		this.writes.refuseWhileSending(sent.stream().map(Sent::id).toList());
+		List<Long> deliveryIds = sent.stream().map(Sent::id).toList();
+		this.writes.refuseWhileSending(deliveryIds);
 		List<CrmErasure> outcomes = this.crms.erase(crmRecords(sent, answers, erasedBefore), askCrms);
-		ErasureWrites.Found found = new ErasureWrites.Found(leadIds, erasedBefore, sent.stream().map(Sent::id).toList(),
-				scrubber(answers, sent), emails(key, answers), suppressed(key, leadIds, answers));
+		ErasureWrites.Found found = new ErasureWrites.Found(leadIds, deliveryIds, scrubber(answers, sent),
+				emails(key, answers), suppressed(key, leadIds, answers));
 		ErasureWrites.Counts counts = this.writes.remove(found, key, askCrms, outcomes, actor);
 		Map<String, String> names = this.destinations.names();
 		List<ErasureResult.CrmOutcome> crm = outcomes.stream()

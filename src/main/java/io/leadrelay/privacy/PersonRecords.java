@@ -91,16 +91,6 @@ class PersonRecords {
 			.toList();
 	}
 
-	/** The ids of the deliveries of these leads. */
-	List<Long> deliveryIds(Collection<String> leadIds) {
-		if (leadIds.isEmpty()) {
-			return List.of();
-		}
-		return this.jdbc.queryForList(
-				"SELECT id FROM delivery WHERE leadgen_id IN (" + marks(leadIds.size()) + ") ORDER BY id", Long.class,
-				leadIds.toArray());
-	}
-
 	/**
 	 * A row with lower-case column names, times as ISO-8601 text and JSON text as JSON.
 	 */

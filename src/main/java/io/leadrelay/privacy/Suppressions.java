@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,11 +68,12 @@ class Suppressions implements SuppressedPeople {
 		for (PersonKey key : new LinkedHashSet<>(keys)) {
 			// No duplicate-key exception to catch: on PostgreSQL it would abort the
 			// erasure's transaction.
+			String hash = hash(key);
 			this.jdbc.update("""
 					INSERT INTO suppression (key_hash, kind, created_at)
 					SELECT CAST(? AS CHAR(64)), CAST(? AS VARCHAR(16)), CAST(? AS TIMESTAMP WITH TIME ZONE)
-					WHERE NOT EXISTS (SELECT 1 FROM suppression WHERE key_hash = ?)""", hash(key), key.kind().code(),
-					this.clock.instant().atOffset(ZoneOffset.UTC), hash(key));
+					WHERE NOT EXISTS (SELECT 1 FROM suppression WHERE key_hash = ?)""", hash, key.kind().code(),
+					this.clock.instant().atOffset(ZoneOffset.UTC), hash);
 		}
 	}
 
@@ -111,8 +111,8 @@ class Suppressions implements SuppressedPeople {
 	}
 
 	private boolean isSuppressed(List<String> hashes) {
-		String marks = String.join(", ", Collections.nCopies(hashes.size(), "?"));
-		Integer found = this.jdbc.queryForObject("SELECT COUNT(*) FROM suppression WHERE key_hash IN (" + marks + ")",
+		Integer found = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM suppression WHERE key_hash IN (" + PersonRecords.marks(hashes.size()) + ")",
 				Integer.class, hashes.toArray());
 		return found != null && found > 0;
 	}

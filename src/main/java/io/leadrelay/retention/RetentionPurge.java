@@ -73,14 +73,7 @@ public class RetentionPurge {
 	}
 
 	private long auditEntries(Instant before, int batch) {
-		long deleted = 0;
-		while (true) {
-			int gone = this.audit.deleteOldest(before, batch);
-			deleted += gone;
-			if (gone < batch) {
-				return deleted;
-			}
-		}
+		return RowPurge.inBatches(batch, () -> this.audit.deleteOldest(before, batch));
 	}
 
 }

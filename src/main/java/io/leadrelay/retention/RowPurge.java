@@ -2,6 +2,7 @@ package io.leadrelay.retention;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,16 +28,9 @@ class RowPurge {
 
 	/** Deletes the attempts made before {@code before}; returns how many. */
 	long attempts(Instant before, int batchSize) {
-		long deleted = 0;
-		while (true) {
-			Integer batch = this.transaction.execute((status) -> this.jdbc.update(
-					"DELETE FROM delivery_attempt WHERE id IN (SELECT id FROM delivery_attempt WHERE started_at < ? LIMIT ?)",
-					LeadDataPurge.utc(before), batchSize));
-			deleted += batch;
-			if (batch < batchSize) {
-				return deleted;
-			}
-		}
+		return inBatches(batchSize, () -> this.transaction.execute((status) -> this.jdbc.update(
+				"DELETE FROM delivery_attempt WHERE id IN (SELECT id FROM delivery_attempt WHERE started_at < ? LIMIT ?)",
+				LeadDataPurge.utc(before), batchSize)));
 	}
 
 	/**
@@ -45,12 +39,20 @@ class RowPurge {
 	 * One being replayed right now (locked) is left for the next run.
 	 */
 	long deadLetters(Instant before, int batchSize) {
-		long deleted = 0;
+		return inBatches(batchSize, () -> this.transaction.execute((status) -> deadLetterBatch(before, batchSize)));
+	}
+
+	/**
+	 * Runs batches until one comes back short of {@code batchSize}: nothing more is due.
+	 * @return how many rows the batches took in all
+	 */
+	static long inBatches(int batchSize, IntSupplier batch) {
+		long total = 0;
 		while (true) {
-			Integer batch = this.transaction.execute((status) -> deadLetterBatch(before, batchSize));
-			deleted += batch;
-			if (batch < batchSize) {
-				return deleted;
+			int taken = batch.getAsInt();
+			total += taken;
+			if (taken < batchSize) {
+				return total;
 			}
 		}
 	}

@@ -51,10 +51,7 @@ class PrivacyController {
 			@RequestParam(required = false) String leadgenId) {
 		PersonKey key = this.keys.parse(email, phone, leadgenId);
 		return this.privacy.export(key)
-			.<ResponseEntity<?>>map((document) -> ResponseEntity.ok()
-				.contentType(MediaType.APPLICATION_JSON)
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(key) + "\"")
-				.body(document))
+			.<ResponseEntity<?>>map((document) -> download(key, document))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound(key)));
 	}
 
@@ -91,6 +88,14 @@ class PrivacyController {
 				key.kind().field());
 		problem.setProperty("suppressed", suppressed);
 		return problem;
+	}
+
+	/** The export as a JSON file to save, named without personal data. */
+	static ResponseEntity<Object> download(PersonKey key, Object document) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(key) + "\"")
+			.body(document);
 	}
 
 	/** The download's name; never the person's data. */

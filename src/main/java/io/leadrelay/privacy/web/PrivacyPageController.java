@@ -15,9 +15,7 @@ import io.leadrelay.web.Fragments;
 import io.leadrelay.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -120,11 +118,7 @@ class PrivacyPageController {
 		}
 		PersonKey key = parsed.get();
 		return this.privacy.export(key)
-			.<ResponseEntity<?>>map((document) -> ResponseEntity.ok()
-				.contentType(MediaType.APPLICATION_JSON)
-				.header(HttpHeaders.CONTENT_DISPOSITION,
-						"attachment; filename=\"" + PrivacyController.fileName(key) + "\"")
-				.body(document))
+			.<ResponseEntity<?>>map((document) -> PrivacyController.download(key, document))
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
