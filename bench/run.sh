@@ -12,5 +12,5 @@ fi
 # The ceiling: a plain Spring Boot app (bench/plain-boot), built here, not part of the main build.
 ./mvnw -q -B -f bench/plain-boot/pom.xml package
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-exec java -cp "target/test-classes:$(cat target/bench-classpath.txt)" io.leadrelay.bench.Bench --jar "${jar}" \
+exec java -Dlogback.configurationFile=bench/logback-bench.xml -cp "target/test-classes:$(cat target/bench-classpath.txt)" io.leadrelay.bench.Bench --jar "${jar}" \
   --plain-jar bench/plain-boot/target/plain-boot.jar "$@"
