@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +16,11 @@ import java.util.Locale;
  */
 final class ResultTable {
 
-	private final List<String> rows = new ArrayList<>();
+	/** The order of the phases in the table, whatever order they ran in. */
+	private static final List<String> PHASES = List.of("start-up", "ingest", "e2e at", "e2e unpaced", "e2e sustained",
+			"backlog");
+
+	private final List<String[]> rows = new ArrayList<>();
 
 	private final List<String> notes = new ArrayList<>();
 
@@ -35,7 +40,7 @@ final class ResultTable {
 		String verdict = (met == null) ? "" : (met ? "met" : "**missed**");
 		String row = "| " + phase + " | " + store + " | " + figure + " | " + value + " | " + ratio + " | " + target
 				+ " | " + verdict + " |";
-		this.rows.add(row);
+		this.rows.add(new String[] { phase, row });
 		this.out.println(row);
 	}
 
@@ -62,7 +67,9 @@ final class ResultTable {
 		lines.add("");
 		lines.add("| phase | store | figure | value | vs plain Boot | target | |");
 		lines.add("|---|---|---|---|---|---|---|");
-		lines.addAll(this.rows);
+		this.rows.stream()
+			.sorted(Comparator.comparingInt((String[] row) -> order(row[0])))
+			.forEach((row) -> lines.add(row[1]));
 		lines.add("");
 		lines.addAll(this.notes);
 		out.println();
@@ -72,6 +79,15 @@ final class ResultTable {
 		Files.write(file, lines);
 		out.println();
 		out.println("Written to " + file);
+	}
+
+	private static int order(String phase) {
+		for (int i = 0; i < PHASES.size(); i++) {
+			if (phase.startsWith(PHASES.get(i))) {
+				return i;
+			}
+		}
+		return PHASES.size();
 	}
 
 	private static String machine() {
