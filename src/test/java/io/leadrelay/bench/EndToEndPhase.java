@@ -17,18 +17,25 @@ final class EndToEndPhase {
 	private EndToEndPhase() {
 	}
 
+	/**
+	 * Warms up the whole path at the end-to-end pace with the stand-ins as they are (the
+	 * JIT compiles the engine's code only after it ran a while), lets those leads reach
+	 * the CRM, then forgets them.
+	 */
+	static void warmUp(PackagedEngine engine, MockServers mocks, BenchOptions options) {
+		Measurement warmup = LoadGenerator.load(engine.url("/webhooks/meta"), options.e2eConcurrency(),
+				Duration.ofSeconds(options.warmup()), null, options.e2eRate());
+		Delivered.waitUntil(() -> mocks.received().size() >= warmup.ok(), Duration.ofSeconds(options.drainTimeout()));
+		mocks.reset();
+	}
+
 	static void run(Path work, BenchStore store, MockServers mocks, BenchOptions options, ResultTable table)
 			throws Exception {
 		mocks.latencies(0, 0);
 		PackagedEngine engine = new PackagedEngine(work, "e2e", store, mocks, options, List.of());
 		engine.start(options.jar());
 		engine.configure(mocks, true);
-		// Warm up the same path at the same pace (the JIT compiles the engine's code only
-		// after it ran a while), let the backlog drain, then measure.
-		Measurement warmup = LoadGenerator.load(engine.url("/webhooks/meta"), options.e2eConcurrency(),
-				Duration.ofSeconds(options.warmup()), null, options.e2eRate());
-		Delivered.waitUntil(() -> mocks.received().size() >= warmup.ok(), Duration.ofMinutes(3));
-		mocks.reset();
+		warmUp(engine, mocks, options);
 		Map<String, Long> sentAt = new ConcurrentHashMap<>();
 		long start = System.nanoTime();
 		Measurement webhooks = LoadGenerator.load(engine.url("/webhooks/meta"), options.e2eConcurrency(),

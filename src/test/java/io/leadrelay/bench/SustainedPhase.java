@@ -27,6 +27,7 @@ final class SustainedPhase {
 		PackagedEngine engine = new PackagedEngine(work, "sustained", store, mocks, options, List.of(HUBSPOT_25));
 		engine.start(options.jar());
 		engine.configure(mocks, true);
+		EndToEndPhase.warmUp(engine, mocks, options);
 		mocks.latencies(options.graphLatency(), options.crmLatency());
 		mocks.reset();
 		Map<String, Long> sentAt = new ConcurrentHashMap<>();
