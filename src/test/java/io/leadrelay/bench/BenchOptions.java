@@ -2,52 +2,113 @@ package io.leadrelay.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** The benchmark's command line (bench/README.md lists the options). */
-record BenchOptions(Path jar, List<String> databases, int concurrency, int seconds, int e2eSeconds, boolean profile,
-		int preload, int e2eConcurrency, boolean endToEndOnly, boolean ingestOnly, List<String> engineArguments,
-		double e2eRate, int warmup, String heap) {
+record BenchOptions(Path jar, Path plainJar, List<String> stores, Set<String> phases, int concurrency, int seconds,
+		int warmup, int preload, int e2eSeconds, int e2eConcurrency, double e2eRate, long graphLatency, long crmLatency,
+		int sustainedSeconds, int sustainedConcurrency, double sustainedRate, int backlog, int drainTimeout,
+		boolean profile, List<String> engineArguments, String heap) {
+
+	static final List<String> PHASES = List.of("plain", "startup", "ingest", "e2e", "sustained", "backlog");
 
 	static BenchOptions parse(String[] args) {
-		Path jar = null;
-		List<String> databases = List.of("h2", "postgres");
-		int concurrency = 64;
-		int seconds = 15;
-		int e2eSeconds = 20;
-		boolean profile = false;
-		int preload = 0;
-		int e2eConcurrency = 8;
-		boolean endToEndOnly = false;
-		boolean ingestOnly = false;
-		double e2eRate = 0;
-		int warmup = 30;
-		String heap = "256m";
-		List<String> engineArguments = new ArrayList<>();
+		Values v = new Values();
 		for (int i = 0; i < args.length; i += 2) {
 			String value = args[i + 1];
 			switch (args[i]) {
-				case "--jar" -> jar = Path.of(value);
-				case "--db" -> databases = value.equals("both") ? List.of("h2", "postgres") : List.of(value);
-				case "--concurrency" -> concurrency = Integer.parseInt(value);
-				case "--seconds" -> seconds = Integer.parseInt(value);
-				case "--e2e-seconds" -> e2eSeconds = Integer.parseInt(value);
-				case "--profile" -> profile = Boolean.parseBoolean(value);
-				case "--preload" -> preload = Integer.parseInt(value);
-				case "--e2e-concurrency" -> e2eConcurrency = Integer.parseInt(value);
-				case "--only" -> {
-					endToEndOnly = value.equals("e2e");
-					ingestOnly = value.equals("ingest");
-				}
-				case "--e2e-rate" -> e2eRate = Double.parseDouble(value);
-				case "--engine-arg" -> engineArguments.add(value);
-				case "--warmup" -> warmup = Integer.parseInt(value);
-				case "--heap" -> heap = value.equals("default") ? "" : value;
+				case "--jar" -> v.jar = Path.of(value);
+				case "--plain-jar" -> v.plainJar = Path.of(value);
+				case "--db" -> v.stores = switch (value) {
+					case "both" -> List.of("default", "postgres");
+					case "all" -> List.of("default", "postgres", "h2");
+					default -> List.of(value.split(","));
+				};
+				case "--only" -> v.phases = Set.of(value.split(","));
+				case "--concurrency" -> v.concurrency = Integer.parseInt(value);
+				case "--seconds" -> v.seconds = Integer.parseInt(value);
+				case "--warmup" -> v.warmup = Integer.parseInt(value);
+				case "--preload" -> v.preload = Integer.parseInt(value);
+				case "--e2e-seconds" -> v.e2eSeconds = Integer.parseInt(value);
+				case "--e2e-concurrency" -> v.e2eConcurrency = Integer.parseInt(value);
+				case "--e2e-rate" -> v.e2eRate = Double.parseDouble(value);
+				case "--graph-latency" -> v.graphLatency = millis(value);
+				case "--crm-latency" -> v.crmLatency = millis(value);
+				case "--sustained-seconds" -> v.sustainedSeconds = Integer.parseInt(value);
+				case "--sustained-concurrency" -> v.sustainedConcurrency = Integer.parseInt(value);
+				case "--sustained-rate" -> v.sustainedRate = Double.parseDouble(value);
+				case "--backlog" -> v.backlog = Integer.parseInt(value);
+				case "--drain-timeout" -> v.drainTimeout = Integer.parseInt(value);
+				case "--profile" -> v.profile = Boolean.parseBoolean(value);
+				case "--engine-arg" -> v.engineArguments.add(value);
+				case "--heap" -> v.heap = value.equals("default") ? "" : value;
 				default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 			}
 		}
-		return new BenchOptions(jar, databases, concurrency, seconds, e2eSeconds, profile, preload, e2eConcurrency,
-				endToEndOnly, ingestOnly, List.copyOf(engineArguments), e2eRate, warmup, heap);
+		if (!PHASES.containsAll(v.phases)) {
+			throw new IllegalArgumentException("--only takes some of " + PHASES + ", comma-separated");
+		}
+		return new BenchOptions(v.jar, v.plainJar, v.stores, v.phases, v.concurrency, v.seconds, v.warmup, v.preload,
+				v.e2eSeconds, v.e2eConcurrency, v.e2eRate, v.graphLatency, v.crmLatency, v.sustainedSeconds,
+				v.sustainedConcurrency, v.sustainedRate, v.backlog, v.drainTimeout, v.profile,
+				List.copyOf(v.engineArguments), v.heap);
+	}
+
+	boolean runs(String phase) {
+		return this.phases.contains(phase);
+	}
+
+	private static long millis(String value) {
+		return Long.parseLong(value.endsWith("ms") ? value.substring(0, value.length() - 2) : value);
+	}
+
+	/** The defaults, changed by the command line. */
+	private static final class Values {
+
+		Path jar;
+
+		Path plainJar = Path.of("bench/plain-boot/target/plain-boot.jar");
+
+		List<String> stores = List.of("default", "postgres");
+
+		Set<String> phases = Set.copyOf(Arrays.asList(PHASES.toArray(String[]::new)));
+
+		int concurrency = 64;
+
+		int seconds = 15;
+
+		int warmup = 30;
+
+		int preload;
+
+		int e2eSeconds = 20;
+
+		int e2eConcurrency = 8;
+
+		double e2eRate = 200;
+
+		long graphLatency = 150;
+
+		long crmLatency = 200;
+
+		int sustainedSeconds = 30;
+
+		int sustainedConcurrency = 64;
+
+		double sustainedRate;
+
+		int backlog = 100_000;
+
+		int drainTimeout = 180;
+
+		boolean profile;
+
+		List<String> engineArguments = new ArrayList<>();
+
+		String heap = "256m";
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
@@ -21,6 +22,8 @@ final class ConnectionSender implements Runnable {
 
 	private final LongConsumer onSend;
 
+	private final AtomicLong budget;
+
 	private long next;
 
 	private long[] latencies = new long[1 << 16];
@@ -36,6 +39,15 @@ final class ConnectionSender implements Runnable {
 	 * @param onSend told each leadgen id as it is sent, or {@code null}
 	 */
 	ConnectionSender(URI target, long first, long interval, long end, LongConsumer onSend) {
+		this(target, first, interval, end, onSend, null);
+	}
+
+	/**
+	 * The same, stopping also once the connections together sent {@code budget} requests
+	 * ({@code null}: no such limit).
+	 */
+	ConnectionSender(URI target, long first, long interval, long end, LongConsumer onSend, AtomicLong budget) {
+		this.budget = budget;
 		this.target = target;
 		this.next = first;
 		this.interval = interval;
@@ -46,7 +58,7 @@ final class ConnectionSender implements Runnable {
 	@Override
 	public void run() {
 		KeepAliveConnection connection = null;
-		while (System.nanoTime() < this.end) {
+		while (System.nanoTime() < this.end && (this.budget == null || this.budget.getAndDecrement() > 0)) {
 			waitForTurn();
 			long id = LeadgenNotifications.nextId();
 			byte[] body = LeadgenNotifications.notification(Long.toString(id));

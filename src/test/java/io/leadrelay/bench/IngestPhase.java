@@ -1,79 +1,64 @@
 package io.leadrelay.bench;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Start-up, the bare endpoint of the same stack (the ceiling) and signed-webhook ingest,
- * with the pipeline off so that only ingest is measured; with {@code --preload}, ingest
- * again with that many more leads stored.
+ * Signed-webhook ingest with the pipeline and delivery off, so that only ingest is
+ * measured; with {@code --preload}, ingest again with that many more leads stored.
  */
 final class IngestPhase {
 
 	private IngestPhase() {
 	}
 
-	static void run(String db, String url, Path work, MockServers mocks, BenchOptions options, ResultTable table)
-			throws Exception {
-		PackagedEngine ingest = new PackagedEngine(work, "ingest", url, mocks, false, options);
-		ingest.start();
-		table.add(db, "start-up (process start to health UP)", ingest.startup().toMillis() + " ms", null,
-				"Spring Boot says: started in " + ingest.startedInSeconds() + " s");
-		LoadGenerator.load(ingest.url("/webhooks/bench-bare"), options.concurrency(),
-				Duration.ofSeconds(options.warmup()), null);
-		Measurement bare = LoadGenerator.load(ingest.url("/webhooks/bench-bare"), options.concurrency(),
-				Duration.ofSeconds(options.seconds()), null);
-		table.add(db, "bare endpoint, same stack (ceiling)", bare.rate("req/s"), bare, "");
-		LoadGenerator.load(ingest.url("/webhooks/meta"), options.concurrency(), Duration.ofSeconds(options.warmup()),
-				null);
-		Measurement webhooks = LoadGenerator.load(ingest.url("/webhooks/meta"), options.concurrency(),
-				Duration.ofSeconds(options.seconds()), null);
-		table.add(db, "ingest: signed webhook verified, stored, 200", webhooks.rate("req/s"), webhooks, String
-			.format(Locale.ROOT, "%.0f%% of the bare endpoint", 100.0 * webhooks.perSecond() / bare.perSecond()));
+	static void run(Path work, BenchStore store, MockServers mocks, BenchOptions options, ResultTable table,
+			Ceiling ceiling) throws Exception {
+		PackagedEngine engine = new PackagedEngine(work, "ingest", store, mocks, options,
+				List.of("--leadrelay.pipeline.enabled=false", "--leadrelay.delivery.enabled=false"));
+		engine.start(options.jar());
+		Measurement before = measure(engine, options);
+		report(table, "ingest", store.name(), before, ceiling);
 		if (options.preload() > 0) {
-			preloaded(db, url, ingest, options, table, webhooks);
+			if (store.h2()) {
+				engine.stop();
+			}
+			double seconds = Preload.run(engine, store.h2(), options.preload());
+			if (store.h2()) {
+				engine.start(options.jar());
+			}
+			table.note("ingest", store.name(),
+					String.format(Locale.ROOT,
+							"%,d leads preloaded in %.1f s (INSERT ... SELECT in chunks of a million, then ANALYZE)",
+							options.preload(), seconds));
+			Measurement after = measure(engine, options);
+			String phase = String.format(Locale.ROOT, "ingest, %,d stored", options.preload());
+			report(table, phase, store.name(), after, ceiling);
+			double change = after.perSecond() / before.perSecond() - 1;
+			table.add(phase, store.name(), "change from ingest without them",
+					String.format(Locale.ROOT, "%+.0f%%", 100 * change), "", "±10%", Math.abs(change) <= 0.10);
 		}
-		table.add(db, "peak RSS (ingest engine)", ingest.peakRssMiB() + " MiB", null, "");
-		ingest.stop();
+		long rss = engine.peakRssMiB();
+		table.add("ingest", store.name(), "peak RSS", rss + " MiB", "", "≤ 400 MiB", rss <= 400);
+		engine.stop();
 	}
 
-	/**
-	 * Stores {@code options.preload} more leads directly in the database (with the engine
-	 * stopped for H2, whose file it locks), then measures ingest again.
-	 */
-	private static void preloaded(String db, String url, PackagedEngine engine, BenchOptions options, ResultTable table,
-			Measurement before) throws Exception {
-		boolean h2 = url.startsWith("jdbc:h2");
-		if (h2) {
-			engine.stop();
-		}
-		long started = System.nanoTime();
-		try (Connection connection = DriverManager.getConnection(url, h2 ? "sa" : "postgres", "");
-				PreparedStatement insert = connection.prepareStatement(
-						"""
-								INSERT INTO lead_event (leadgen_id, page_id, form_id, received_at, source, status, raw_value)
-								SELECT CAST(800000000000000 + X AS VARCHAR(32)), '%s', '%s', CURRENT_TIMESTAMP, 'webhook', 'mapped', '{}'
-								FROM %s"""
-							.formatted(LeadgenNotifications.PAGE, LeadgenNotifications.FORM,
-									h2 ? "SYSTEM_RANGE(1, ?) R" : "generate_series(1, ?) AS R(X)"))) {
-			insert.setInt(1, options.preload());
-			insert.executeUpdate();
-		}
-		long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-		if (h2) {
-			engine.start();
-		}
+	private static Measurement measure(PackagedEngine engine, BenchOptions options) {
 		LoadGenerator.load(engine.url("/webhooks/meta"), options.concurrency(), Duration.ofSeconds(options.warmup()),
 				null);
-		Measurement after = LoadGenerator.load(engine.url("/webhooks/meta"), options.concurrency(),
+		return LoadGenerator.load(engine.url("/webhooks/meta"), options.concurrency(),
 				Duration.ofSeconds(options.seconds()), null);
-		table.add(db, String.format(Locale.ROOT, "ingest with %,d more leads stored", options.preload()),
-				after.rate("req/s"), after, String.format(Locale.ROOT, "%.0f%% of the rate before (preloaded in %d s)",
-						100.0 * after.perSecond() / before.perSecond(), seconds));
+	}
+
+	private static void report(ResultTable table, String phase, String store, Measurement load, Ceiling ceiling) {
+		table.add(phase, store, "requests/s", load.rate("req/s") + PlainPhase.failed(load),
+				Ceiling.share(load.perSecond(), ceiling.perSecond), "≥ 40% of plain",
+				Double.isNaN(ceiling.perSecond) ? null : load.perSecond() >= 0.4 * ceiling.perSecond);
+		double p99 = load.percentileMillis(99);
+		table.add(phase, store, "p50 / p99", load.percentile(50) + " / " + load.percentile(99),
+				Ceiling.times(p99, ceiling.p99), "p99 ≤ 20 ms", p99 <= 20);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.leadrelay.bench;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
@@ -27,6 +28,16 @@ final class LoadGenerator {
 	 * many requests per second (open loop) instead of as many as they can.
 	 */
 	static Measurement load(String url, int concurrency, Duration duration, LongConsumer onSend, double rate) {
+		return load(url, concurrency, duration, onSend, rate, null);
+	}
+
+	/** Sends {@code count} requests as fast as they are answered (at most an hour). */
+	static Measurement count(String url, int concurrency, long count) {
+		return load(url, concurrency, Duration.ofHours(1), null, 0, new AtomicLong(count));
+	}
+
+	private static Measurement load(String url, int concurrency, Duration duration, LongConsumer onSend, double rate,
+			AtomicLong budget) {
 		URI target = URI.create(url);
 		long interval = (rate > 0) ? (long) (1e9 * concurrency / rate) : 0;
 		long end = System.nanoTime() + duration.toNanos();
@@ -35,7 +46,7 @@ final class LoadGenerator {
 		long start = System.nanoTime();
 		for (int t = 0; t < concurrency; t++) {
 			long first = System.nanoTime() + (interval * t) / concurrency;
-			senders[t] = new ConnectionSender(target, first, interval, end, onSend);
+			senders[t] = new ConnectionSender(target, first, interval, end, onSend, budget);
 			threads[t] = new Thread(senders[t]);
 			threads[t].start();
 		}

@@ -25,11 +25,20 @@ record Measurement(long ok, long failed, double seconds, long[] latencies, Map<I
 		if (this.quoted.containsKey(p)) {
 			return this.quoted.get(p);
 		}
+		double millis = percentileMillis(p);
+		return Double.isNaN(millis) ? "-" : String.format(Locale.ROOT, "%.1f ms", millis);
+	}
+
+	/** The percentile in milliseconds, NaN when nothing was measured. */
+	double percentileMillis(int p) {
+		if (this.quoted.containsKey(p)) {
+			return Double.parseDouble(this.quoted.get(p).replace(" ms", ""));
+		}
 		if (this.latencies.length == 0) {
-			return "-";
+			return Double.NaN;
 		}
 		long nanos = this.latencies[Math.min(this.latencies.length - 1, (int) (this.latencies.length * p / 100.0))];
-		return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+		return nanos / 1e6;
 	}
 
 }

@@ -1,48 +1,50 @@
 package io.leadrelay.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The packaged engine ({@code --jar}) as a separate process, on the mocks, with one
- * mapping and its log in the run's folder.
+ * The packaged engine ({@code --jar}) as a separate process, on the stand-ins and a
+ * database of its own, with one mapping and its log in the run's folder.
  */
 final class PackagedEngine {
 
 	private static final String ADMIN_PASSWORD = "bench-admin-password";
 
+	private final String name;
+
+	private final BenchStore store;
+
+	private final List<String> arguments = new ArrayList<>();
+
+	private final List<String> jvmOptions = new ArrayList<>();
+
 	private final Path log;
 
-	private final List<String> command = new ArrayList<>();
-
-	private final int port = freePort();
-
-	private Process process;
-
-	private Duration startup;
+	private JavaProcess process;
 
 	/**
-	 * @param name names the log, the JFR file and the mappings folder in {@code work}
-	 * @param processLeads whether the pipeline and the delivery engine run
+	 * @param name names the log, the JFR file, the database and the mappings folder in
+	 * {@code work}
+	 * @param settings more engine settings ({@code --key=value}), such as
+	 * {@code --leadrelay.pipeline.enabled=false}
 	 */
-	PackagedEngine(Path work, String name, String database, MockServers mocks, boolean processLeads,
-			BenchOptions options) throws IOException {
-		this.log = work.resolve(name + ".log");
+	PackagedEngine(Path work, String name, BenchStore store, MockServers mocks, BenchOptions options,
+			List<String> settings) throws IOException, SQLException {
+		this.name = name;
+		this.store = store;
+		this.log = work.toAbsolutePath().resolve(name + ".log");
 		Path mappings = Files.createDirectories(work.resolve(name + "-mappings"));
 		Files.writeString(mappings.resolve("bench.yaml"), """
 				id: bench
@@ -53,122 +55,114 @@ final class PackagedEngine {
 				  lastname: {answer: full_name, transforms: [{split_name: last}, title]}
 				  lead_source: {template: "{{campaign_name}} ({{platform}})"}
 				""");
-		this.command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		if (!options.heap().isEmpty()) {
-			this.command.add("-Xmx" + options.heap());
+			this.jvmOptions.add("-Xmx" + options.heap());
 		}
 		if (options.profile()) {
-			this.command.add("-XX:StartFlightRecording=filename=" + work.toAbsolutePath().resolve(name + ".jfr")
+			this.jvmOptions.add("-XX:StartFlightRecording=filename=" + work.toAbsolutePath().resolve(name + ".jfr")
 					+ ",settings=profile");
 		}
-		this.command.addAll(List.of("-jar", options.jar().toString(), "--server.port=" + this.port,
-				"--spring.datasource.url=" + database,
-				"--spring.datasource.username=" + (database.startsWith("jdbc:postgresql") ? "postgres" : "sa"),
-				"--camel.main.routes-include-pattern=file:routes/*.yaml,file:bench/routes/*.yaml",
+		this.arguments.addAll(store.engineArguments(name));
+		this.arguments.addAll(List.of("--camel.main.routes-include-pattern=file:routes/*.yaml,file:bench/routes/*.yaml",
 				"--leadrelay.graph.base-url=" + mocks.graphUrl(), "--leadrelay.mapping.directory=" + mappings,
 				"--leadrelay.meta.app-secrets=" + LeadgenNotifications.SECRET,
 				"--leadrelay.security.bootstrap-admin-password=" + ADMIN_PASSWORD,
 				"--leadrelay.crypto.keys.k1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
-				"--leadrelay.pipeline.enabled=" + processLeads, "--leadrelay.delivery.enabled=" + processLeads,
 				"--leadrelay.backfill.interval=24h", "--logging.level.root=WARN",
 				// The stand-in CRM listens on loopback, which destinations may not reach
 				// unless allowed.
 				"--leadrelay.delivery.allowed-networks=127.0.0.0/8",
 				"--logging.level.io.leadrelay.LeadRelayApplication=INFO"));
-		this.command.addAll(options.engineArguments());
+		this.arguments.addAll(settings);
+		this.arguments.addAll(options.engineArguments());
 	}
 
-	/** Starts the engine and waits until {@code /actuator/health} answers UP. */
-	void start() throws IOException {
-		long started = System.nanoTime();
-		this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
-			.redirectOutput(this.log.toFile())
-			.start();
-		HttpClient http = HttpClient.newHttpClient();
-		while (true) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The engine exited; see " + this.log);
-			}
-			try {
-				if (http
-					.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).build(),
-							HttpResponse.BodyHandlers.ofString())
-					.body()
-					.contains("\"UP\"")) {
-					break;
-				}
-			}
-			catch (IOException ex) {
-				LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-		this.startup = Duration.ofNanos(System.nanoTime() - started);
+	/** Starts the engine from {@code --jar} and waits until its health is UP. */
+	void start(Path jar) throws IOException {
+		start(List.of("-jar", jar.toString()));
 	}
 
-	/** From launching the process to health UP, for the last {@link #start()}. */
+	/**
+	 * Starts the engine with {@code launch} (JVM options and {@code -jar <jar>}) and
+	 * waits until its health is UP.
+	 */
+	void start(List<String> launch) throws IOException {
+		List<String> command = new ArrayList<>(List.of(JavaProcess.java()));
+		command.addAll(this.jvmOptions);
+		command.addAll(launch);
+		command.addAll(this.arguments);
+		this.process = new JavaProcess(this.log, command);
+		this.process.start(this.process.request("/actuator/health"), (response) -> response.body().contains("\"UP\""));
+	}
+
+	/** The JVM options and settings the engine starts with (for a CDS training run). */
+	List<String> jvmOptions() {
+		return List.copyOf(this.jvmOptions);
+	}
+
+	List<String> arguments() {
+		return List.copyOf(this.arguments);
+	}
+
+	JavaProcess process() {
+		return this.process;
+	}
+
 	Duration startup() {
-		return this.startup;
+		return this.process.startup();
 	}
 
-	/** The start-up time Spring Boot logged, in seconds. */
-	String startedInSeconds() throws IOException {
-		Matcher matcher = Pattern.compile("Started \\w+ in ([0-9.]+) seconds").matcher(Files.readString(this.log));
-		return matcher.find() ? matcher.group(1) : "?";
+	double startedInSeconds() throws IOException {
+		return this.process.startedInSeconds();
 	}
 
-	/** Adds the page and the HubSpot destination (the mock CRM) through the admin API. */
-	void configure(MockServers mocks) throws IOException, InterruptedException {
-		admin("/api/v1/pages",
+	long peakRssMiB() throws IOException {
+		return this.process.peakRssMiB();
+	}
+
+	String url(String path) {
+		return this.process.url(path);
+	}
+
+	/** A connection to this engine's database (H2: only while it is stopped). */
+	Connection connect() throws SQLException, IOException {
+		return this.store.connect(this.name, this.process);
+	}
+
+	/**
+	 * Adds the page and the HubSpot destination (the CRM stand-in) through the admin API;
+	 * a destination not enabled keeps its deliveries waiting, untried.
+	 */
+	void configure(MockServers mocks, boolean destinationEnabled) throws IOException, InterruptedException {
+		admin("POST", "/api/v1/pages",
 				"{\"pageId\":\"" + LeadgenNotifications.PAGE + "\",\"name\":\"Bench\",\"accessToken\":\"EAAG-bench\"}");
-		admin("/api/v1/destinations",
-				"{\"id\":\"crm\",\"name\":\"CRM\",\"type\":\"hubspot\",\"settings\":{\"baseUrl\":\"" + mocks.crmUrl()
+		admin("POST", "/api/v1/destinations",
+				"{\"id\":\"crm\",\"name\":\"CRM\",\"type\":\"hubspot\",\"enabled\":" + destinationEnabled
+						+ ",\"settings\":{\"baseUrl\":\"" + mocks.crmUrl()
 						+ "\"},\"credentials\":{\"accessToken\":\"pat-bench\"}}");
 	}
 
-	private void admin(String path, String body) throws IOException, InterruptedException {
+	/** Lets the destination receive its waiting deliveries. */
+	void enableDestination() throws IOException, InterruptedException {
+		admin("PUT", "/api/v1/destinations/crm", "{\"enabled\":true}");
+	}
+
+	private void admin(String method, String path, String body) throws IOException, InterruptedException {
 		String credentials = Base64.getEncoder()
 			.encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(url(path)))
+			.send(this.process.request(path)
 				.header("Authorization", "Basic " + credentials)
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.method(method, HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() / 100 != 2) {
 			throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
 		}
 	}
 
-	/** The highest resident set size of the engine so far (Linux VmHWM), in MiB. */
-	long peakRssMiB() throws IOException {
-		return Files.readAllLines(Path.of("/proc/" + this.process.pid() + "/status"))
-			.stream()
-			.filter((line) -> line.startsWith("VmHWM:"))
-			.map((line) -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024)
-			.findFirst()
-			.orElse(-1L);
-	}
-
-	String url(String path) {
-		return "http://127.0.0.1:" + this.port + path;
-	}
-
 	void stop() throws InterruptedException {
-		this.process.destroy();
-		this.process.waitFor();
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.process.stop();
 	}
 
 }

@@ -62,8 +62,9 @@ public final class RetentionBench {
 					"--engine-arg", "--leadrelay.retention.first-run-delay=" + delay, "--engine-arg",
 					"--leadrelay.retention.batch-size=" + batch, "--engine-arg",
 					"--logging.level.io.leadrelay.retention=INFO" });
-			PackagedEngine engine = new PackagedEngine(work, "retention", url, mocks, false, engineOptions);
-			engine.start();
+			PackagedEngine engine = new PackagedEngine(work, "retention", BenchStore.at(url, work), mocks,
+					engineOptions, List.of("--leadrelay.pipeline.enabled=false", "--leadrelay.delivery.enabled=false"));
+			engine.start(engineOptions.jar());
 			measure(jdbc, engine, rate, connections, lines);
 			engine.stop();
 		}
