@@ -9,6 +9,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.leadrelay.support.GraphBatchStandIn;
 import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.TableCleaner;
@@ -48,7 +49,9 @@ abstract class PipelineIntegrationTests {
 	static final String PAGE = LeadgenPayloads.PAGE_ID;
 
 	@RegisterExtension
-	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension graph = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().extensions(new GraphBatchStandIn()))
+		.build();
 
 	@DynamicPropertySource
 	static void graphAndMappings(DynamicPropertyRegistry registry) {
