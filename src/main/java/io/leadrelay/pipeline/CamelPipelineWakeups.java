@@ -1,6 +1,8 @@
 package io.leadrelay.pipeline;
 
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The wake-ups as messages to the {@code seda:delivery-wakeup} and
@@ -8,6 +10,8 @@ import org.apache.camel.ProducerTemplate;
  * and the sender never waits.
  */
 class CamelPipelineWakeups implements PipelineWakeups {
+
+	private static final Logger log = LoggerFactory.getLogger(CamelPipelineWakeups.class);
 
 	static final String DELIVERY = "seda:delivery-wakeup?size=1&blockWhenFull=false&discardWhenFull=true";
 
@@ -21,12 +25,22 @@ class CamelPipelineWakeups implements PipelineWakeups {
 
 	@Override
 	public void deliveryWakeup() {
-		this.producer.sendBody(DELIVERY, null);
+		send(DELIVERY);
 	}
 
 	@Override
 	public void pipelineWakeup() {
-		this.producer.sendBody(PIPELINE, null);
+		send(PIPELINE);
+	}
+
+	private void send(String uri) {
+		try {
+			this.producer.sendBody(uri, null);
+		}
+		catch (RuntimeException ex) {
+			// Only while Camel stops: the polls are the fallback.
+			log.debug("No wake-up sent to {}: {}", uri, ex.toString());
+		}
 	}
 
 }
