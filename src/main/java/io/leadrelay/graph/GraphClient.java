@@ -2,6 +2,7 @@ package io.leadrelay.graph;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import com.github.benmanes.caffeine.cache.Cache;
  * them.
  */
 public class GraphClient {
+
+	/** The most requests Meta takes in one batch. */
+	public static final int MAX_BATCH = 50;
 
 	private final GraphHttp http;
 
@@ -73,7 +77,41 @@ public class GraphClient {
 		if (!(answer instanceof GraphResult.Success<JsonNode> success)) {
 			return answer.castFailure();
 		}
-		JsonNode lead = success.value();
+		return lead(success.value(), accessToken);
+	}
+
+	/**
+	 * The leads of one page, read together: up to {@link #MAX_BATCH} in one Graph API
+	 * batch request, one plain read for a single lead. Each lead's result is its own (one
+	 * deleted lead fails alone); a failure of the whole call is every lead's.
+	 * @return a result per lead, in the order asked
+	 */
+	public List<GraphResult<GraphLead>> fetchLeads(List<String> leadgenIds, String accessToken) {
+		if (leadgenIds.size() > MAX_BATCH) {
+			throw new IllegalArgumentException("A Graph API batch holds at most " + MAX_BATCH + " requests");
+		}
+		if (leadgenIds.size() <= 1) {
+			return leadgenIds.stream().map((id) -> fetchLead(id, accessToken)).toList();
+		}
+		GraphResult<JsonNode> answer = this.http.batch(GraphBatch.request(leadgenIds), accessToken);
+		if (!(answer instanceof GraphResult.Success<JsonNode> success)) {
+			return Collections.nCopies(leadgenIds.size(), answer.castFailure());
+		}
+		JsonNode items = success.value();
+		if (!items.isArray() || items.size() != leadgenIds.size()) {
+			return Collections.nCopies(leadgenIds.size(),
+					new GraphResult.Transient<>("Graph API answered a batch with something other than its items"));
+		}
+		List<GraphResult<GraphLead>> results = new ArrayList<>(leadgenIds.size());
+		for (int i = 0; i < leadgenIds.size(); i++) {
+			GraphResult<JsonNode> read = GraphBatch.item(items.get(i), leadgenIds.get(i), this.http);
+			results.add((read instanceof GraphResult.Success<JsonNode> lead) ? lead(lead.value(), accessToken)
+					: read.castFailure());
+		}
+		return results;
+	}
+
+	private GraphResult<GraphLead> lead(JsonNode lead, String accessToken) {
 		String formId = GraphLeadReader.text(lead, "form_id");
 		String formName = null;
 		if (formId != null && fetchForm(formId, accessToken) instanceof GraphResult.Success<FormDefinition> form) {

@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
@@ -40,6 +41,9 @@ final class GraphHttp {
 
 	private final UsageGuard usage;
 
+	/** Bounds the calls in flight at once, for all callers of this engine. */
+	private final Semaphore calls;
+
 	GraphHttp(GraphProperties properties, String appSecret, ObjectMapper json, UsageGuard usage) {
 		this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
 		this.properties = properties;
@@ -47,6 +51,7 @@ final class GraphHttp {
 		this.json = json;
 		this.errors = new GraphErrors(json);
 		this.usage = usage;
+		this.calls = new Semaphore(properties.maxConcurrentCalls());
 	}
 
 	GraphResult<JsonNode> get(String path, Map<String, String> parameters, String accessToken) {
@@ -69,18 +74,43 @@ final class GraphHttp {
 		return send("GET", path, uri(path, parameters));
 	}
 
+	/**
+	 * A batch request ({@code POST /{version}/} with {@code batch}, form-encoded): the
+	 * token and its proof travel in the body, once for all of the batch's requests.
+	 */
+	GraphResult<JsonNode> batch(String batch, String accessToken) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("access_token", accessToken);
+		if (this.appSecret != null) {
+			form.put("appsecret_proof", proof(accessToken));
+		}
+		form.put("batch", batch);
+		String base = this.properties.baseUrl().toString().replaceAll("/+$", "");
+		return send(HttpRequest.newBuilder(URI.create(base + "/" + this.properties.version() + "/"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(encode(form))), "batch");
+	}
+
 	private GraphResult<JsonNode> send(String method, String path, URI uri) {
+		return send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()), path);
+	}
+
+	private GraphResult<JsonNode> send(HttpRequest.Builder request, String path) {
 		GraphResult<JsonNode> held = this.usage.<JsonNode>check().orElse(null);
 		if (held != null) {
 			return held;
 		}
 		HttpResponse<String> response;
 		try {
-			response = this.http.send(HttpRequest.newBuilder(uri)
-				.timeout(this.properties.readTimeout())
-				.header("Accept", "application/json")
-				.method(method, HttpRequest.BodyPublishers.noBody())
-				.build(), BodyHandlers.ofString());
+			this.calls.acquire();
+			try {
+				response = this.http.send(
+						request.timeout(this.properties.readTimeout()).header("Accept", "application/json").build(),
+						BodyHandlers.ofString());
+			}
+			finally {
+				this.calls.release();
+			}
 		}
 		catch (IOException ex) {
 			return new GraphResult.Transient<>("Graph API did not answer " + path.replaceAll("[0-9]{6,}", "{id}") + ": "
@@ -90,10 +120,10 @@ final class GraphHttp {
 			Thread.currentThread().interrupt();
 			return new GraphResult.Transient<>("Interrupted while calling the Graph API");
 		}
-		this.usage.observe(response.headers().firstValue(UsageGuard.APP_USAGE).orElse(null),
+		observeUsage(response.headers().firstValue(UsageGuard.APP_USAGE).orElse(null),
 				response.headers().firstValue(UsageGuard.BUSINESS_USAGE).orElse(null));
 		if (response.statusCode() != 200) {
-			return this.errors.classify(response.statusCode(), response.body());
+			return classify(response.statusCode(), response.body());
 		}
 		try {
 			return new GraphResult.Success<>(this.json.readTree(response.body()));
@@ -114,11 +144,28 @@ final class GraphHttp {
 
 	private URI uri(String path, Map<String, String> query) {
 		String base = this.properties.baseUrl().toString().replaceAll("/+$", "");
-		return URI.create(base + "/" + this.properties.version() + "/" + path + "?"
-				+ query.entrySet()
-					.stream()
-					.map((entry) -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-					.collect(Collectors.joining("&")));
+		return URI.create(base + "/" + this.properties.version() + "/" + path + "?" + encode(query));
+	}
+
+	private static String encode(Map<String, String> parameters) {
+		return parameters.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+	}
+
+	/** What a failed answer (or a failed item of a batch) means. */
+	<T> GraphResult<T> classify(int status, String body) {
+		return this.errors.classify(status, body);
+	}
+
+	/** Meta's usage headers, of an answer or of an item of a batch. */
+	void observeUsage(String appUsage, String businessUsage) {
+		this.usage.observe(appUsage, businessUsage);
+	}
+
+	JsonNode parse(String body) throws JsonProcessingException {
+		return this.json.readTree(body);
 	}
 
 	/** hex(HMAC-SHA256(key = app secret, message = the access token sent)). */

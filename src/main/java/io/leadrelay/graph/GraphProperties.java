@@ -23,13 +23,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param usageThreshold the usage percentage (of {@code X-App-Usage} or
  * {@code X-Business-Use-Case-Usage}) at which calls pause before Meta blocks them
  * @param usagePause how long calls pause at the threshold when Meta names no time
+ * @param maxConcurrentCalls how many Graph API calls this engine makes at once; a lead
+ * read is a batch of up to 50 leads, so 16 calls hide Meta's latency for thousands of
+ * leads a second
  */
 @ConfigurationProperties("leadrelay.graph")
 public record GraphProperties(@DefaultValue("https://graph.facebook.com") URI baseUrl,
 		@DefaultValue("v26.0") String version, String appId, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("10s") Duration readTimeout, @DefaultValue("10000") int cacheSize,
 		@DefaultValue("1h") Duration cacheTtl, @DefaultValue("80") int usageThreshold,
-		@DefaultValue("5m") Duration usagePause) {
+		@DefaultValue("5m") Duration usagePause, @DefaultValue("16") int maxConcurrentCalls) {
 
 	private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+");
 
@@ -48,6 +51,9 @@ public record GraphProperties(@DefaultValue("https://graph.facebook.com") URI ba
 		}
 		if (usageThreshold < 1 || usageThreshold > 100) {
 			throw new IllegalArgumentException("leadrelay.graph.usage-threshold must be between 1 and 100");
+		}
+		if (maxConcurrentCalls < 1 || maxConcurrentCalls > 256) {
+			throw new IllegalArgumentException("leadrelay.graph.max-concurrent-calls must be between 1 and 256");
 		}
 		if (cacheSize < 0) {
 			throw new IllegalArgumentException("leadrelay.graph.cache-size must be 0 or more");

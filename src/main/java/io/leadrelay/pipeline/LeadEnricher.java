@@ -3,6 +3,7 @@ package io.leadrelay.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +21,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The pipeline's enrich step for one claimed lead event: fetch the lead from the Graph
- * API with its page's token (its answers, and the names of its form, ad, ad set and
- * campaign) and hand it to the {@link LeadMapper}. A failure parks, retries or fails the
- * event; it never loses it.
+ * The pipeline's enrich step for claimed lead events of one page: read the leads from the
+ * Graph API with the page's token, together (their answers, and the names of their form,
+ * ad, ad set and campaign), and hand each to the {@link LeadMapper}. A failure parks,
+ * retries or fails the event; it never loses it.
  */
 @Component
 class LeadEnricher {
@@ -62,19 +63,47 @@ class LeadEnricher {
 		this.clock = clock;
 	}
 
-	void enrich(ClaimedLeadEvent event) {
+	/**
+	 * What can be settled before the Graph API is asked: an erased person's lead is
+	 * suppressed, a page without a token parks its leads.
+	 * @return the leads (of one page) left to read with the page's token
+	 */
+	PageRead prepare(String pageId, List<ClaimedLeadEvent> events) {
+		List<ClaimedLeadEvent> left = new ArrayList<>(events.size());
+		for (ClaimedLeadEvent event : events) {
+			try {
+				if (suppressed(event.leadgenId(), Map.of())) {
+					finish(event, LeadEventStatus.SUPPRESSED, SUPPRESSED);
+				}
+				else {
+					left.add(event);
+				}
+			}
+			catch (RuntimeException ex) {
+				failedUnexpectedly(event, ex);
+			}
+		}
+		Optional<String> token = left.isEmpty() ? Optional.empty() : this.pages.accessToken(pageId);
+		if (token.isEmpty()) {
+			left.forEach((event) -> finish(event, LeadEventStatus.NEEDS_TOKEN,
+					"page " + pageId + " is not registered: add it with its access token"));
+			return new PageRead(null, List.of());
+		}
+		return new PageRead(token.get(), List.copyOf(left));
+	}
+
+	/** Reads the leads from the Graph API, in one call. */
+	List<GraphResult<GraphLead>> read(PageRead read) {
+		return read.events().isEmpty() ? List.of()
+				: this.graph.fetchLeads(read.events().stream().map(ClaimedLeadEvent::leadgenId).toList(), read.token());
+	}
+
+	/**
+	 * Ends one lead's enrichment with what the Graph API answered for it: mapped (or
+	 * suppressed), parked, retried or failed, each in the lead's own transaction.
+	 */
+	void complete(ClaimedLeadEvent event, GraphResult<GraphLead> result) {
 		try {
-			if (suppressed(event.leadgenId(), Map.of())) {
-				finish(event, LeadEventStatus.SUPPRESSED, SUPPRESSED);
-				return;
-			}
-			Optional<String> token = this.pages.accessToken(event.pageId());
-			if (token.isEmpty()) {
-				finish(event, LeadEventStatus.NEEDS_TOKEN,
-						"page " + event.pageId() + " is not registered: add it with its access token");
-				return;
-			}
-			GraphResult<GraphLead> result = this.graph.fetchLead(event.leadgenId(), token.get());
 			if (result instanceof GraphResult.Success<GraphLead> success) {
 				if (suppressed(event.leadgenId(), success.value().answers())) {
 					finish(event, LeadEventStatus.SUPPRESSED, SUPPRESSED);
@@ -99,9 +128,13 @@ class LeadEnricher {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.error("Lead {} could not be processed; it will be tried again", event.leadgenId(), ex);
-			retryOrFail(event, "unexpected " + ex.getClass().getSimpleName());
+			failedUnexpectedly(event, ex);
 		}
+	}
+
+	private void failedUnexpectedly(ClaimedLeadEvent event, RuntimeException ex) {
+		log.error("Lead {} could not be processed; it will be tried again", event.leadgenId(), ex);
+		retryOrFail(event, "unexpected " + ex.getClass().getSimpleName());
 	}
 
 	/**
@@ -133,6 +166,21 @@ class LeadEnricher {
 
 	private static Duration max(Duration a, Duration b) {
 		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	/**
+	 * Leads of one page to read with its token.
+	 *
+	 * @param token the page's access token
+	 * @param events the leads, at most a Graph API batch
+	 */
+	record PageRead(String token, List<ClaimedLeadEvent> events) {
+
+		@Override
+		public String toString() {
+			return "PageRead[" + this.events.size() + " leads]";
+		}
+
 	}
 
 }

@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether this engine processes leads; an engine with {@code false} only
  * receives webhooks, and other engines on the same database do the processing
- * @param concurrency how many leads are enriched and mapped at once
+ * @param concurrency how many leads are mapped (and stored) at once: each holds a
+ * database connection
  * @param batchSize how many lead events one claim takes
+ * @param maxInFlight how many claimed leads may be worked at once (read from the Graph
+ * API, waiting for it, or being mapped); the pipeline claims more only below it
  * @param lease how long a claim holds; a crashed worker's leads come back after it
  * @param pollInterval how often idle workers look for due leads
  * @param retrySchedule waits between tries after a transient Graph API failure, the last
@@ -20,8 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryHorizon how long after its arrival a lead is retried before it fails
  */
 @ConfigurationProperties("leadrelay.pipeline")
-record PipelineProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int concurrency,
-		@DefaultValue("20") int batchSize, @DefaultValue("2m") Duration lease,
+record PipelineProperties(@DefaultValue("true") boolean enabled, @DefaultValue("6") int concurrency,
+		@DefaultValue("100") int batchSize, @DefaultValue("1000") int maxInFlight, @DefaultValue("2m") Duration lease,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue( {
 				"10s", "30s", "1m", "5m", "15m", "1h" }) List<Duration> retrySchedule,
 		@DefaultValue("72h") Duration retryHorizon){
@@ -30,6 +33,8 @@ record PipelineProperties(@DefaultValue("true") boolean enabled, @DefaultValue("
 		retrySchedule = List.copyOf(retrySchedule);
 		check(concurrency >= 1 && concurrency <= 64, "leadrelay.pipeline.concurrency must be between 1 and 64");
 		check(batchSize >= 1 && batchSize <= 1000, "leadrelay.pipeline.batch-size must be between 1 and 1000");
+		check(maxInFlight >= batchSize && maxInFlight <= 100_000,
+				"leadrelay.pipeline.max-in-flight must be between leadrelay.pipeline.batch-size and 100000");
 		check(lease.compareTo(Duration.ofSeconds(10)) >= 0, "leadrelay.pipeline.lease must be at least 10s");
 		check(!pollInterval.isNegative() && pollInterval.compareTo(Duration.ofMillis(50)) >= 0,
 				"leadrelay.pipeline.poll-interval must be at least 50ms");

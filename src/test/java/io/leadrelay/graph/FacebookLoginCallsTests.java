@@ -77,7 +77,8 @@ class FacebookLoginCallsTests {
 
 	private static GraphClient client(String appId) {
 		GraphProperties properties = new GraphProperties(URI.create(graph.baseUrl()), "v26.0", appId,
-				Duration.ofSeconds(1), Duration.ofMillis(1200), 100, Duration.ofHours(1), 80, Duration.ofMinutes(5));
+				Duration.ofSeconds(1), Duration.ofMillis(1200), 100, Duration.ofHours(1), 80, Duration.ofMinutes(5),
+				16);
 		ObjectMapper json = new ObjectMapper();
 		GraphHttp http = new GraphHttp(properties, GraphClientTests.SECRET, json, new UsageGuard(80,
 				Duration.ofMinutes(5), new MutableClock(Instant.parse("2026-11-23T10:00:00Z")), json));

@@ -195,7 +195,7 @@ class GraphClientTests {
 
 	private GraphClient client(String baseUrl, String appId) {
 		GraphProperties properties = new GraphProperties(URI.create(baseUrl), "v26.0", appId, Duration.ofSeconds(1),
-				Duration.ofMillis(1200), 100, Duration.ofHours(1), 80, Duration.ofMinutes(5));
+				Duration.ofMillis(1200), 100, Duration.ofHours(1), 80, Duration.ofMinutes(5), 16);
 		ObjectMapper json = new ObjectMapper();
 		GraphHttp http = new GraphHttp(properties, SECRET, json,
 				new UsageGuard(80, Duration.ofMinutes(5), this.clock, json));

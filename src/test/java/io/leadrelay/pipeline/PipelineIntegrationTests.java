@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.leadrelay.support.GraphBatchStandIn;
 import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.TableCleaner;
@@ -25,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -48,7 +52,9 @@ abstract class PipelineIntegrationTests {
 	static final String PAGE = LeadgenPayloads.PAGE_ID;
 
 	@RegisterExtension
-	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension graph = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().extensions(new GraphBatchStandIn()))
+		.build();
 
 	@DynamicPropertySource
 	static void graphAndMappings(DynamicPropertyRegistry registry) {
@@ -169,6 +175,16 @@ abstract class PipelineIntegrationTests {
 				"SELECT mapping_id || ' v' || mapping_version FROM delivery WHERE leadgen_id IN (?, ?) ORDER BY leadgen_id",
 				String.class, "920000000000611", "920000000000612"))
 			.containsExactly("callbacks v1", "callbacks v2");
+	}
+
+	@Test
+	void mapsSeveralLeadsOfAPageReadInOneBatch() {
+		List<String> ids = List.of("920000000000621", "920000000000622", "920000000000623");
+		ids.forEach((id) -> serveLead(id, "Ana Lopez", id + "@example.com"));
+		assertThat(this.client.postSigned(SECRET, LeadgenPayloads.notification(ids)).statusCode()).isEqualTo(200);
+		ids.forEach((id) -> awaitDelivery(id, "pending"));
+		assertThat(ids).allMatch((id) -> "mapped".equals(eventStatus(id)));
+		graph.verify(moreThanOrExactly(1), postRequestedFor(urlPathEqualTo("/v26.0/")));
 	}
 
 	private void serveLead(String leadgenId, String name, String email) {

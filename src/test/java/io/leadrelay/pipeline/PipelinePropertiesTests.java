@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class PipelinePropertiesTests {
 
-	private final PipelineProperties defaults = new PipelineProperties(true, 4, 20, Duration.ofMinutes(2),
+	private final PipelineProperties defaults = new PipelineProperties(true, 4, 20, 100, Duration.ofMinutes(2),
 			Duration.ofSeconds(1), List.of(Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofHours(1)),
 			Duration.ofHours(72));
 
@@ -30,17 +30,21 @@ class PipelinePropertiesTests {
 	@Test
 	void refusesSettingsOutsideTheirRangeNamingTheKey() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PipelineProperties(true, 0, 20, Duration.ofMinutes(2), Duration.ofSeconds(1),
+			.isThrownBy(() -> new PipelineProperties(true, 0, 20, 100, Duration.ofMinutes(2), Duration.ofSeconds(1),
 					List.of(Duration.ofSeconds(1)), Duration.ofHours(1)))
 			.withMessageContaining("leadrelay.pipeline.concurrency");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PipelineProperties(true, 1, 20, Duration.ofSeconds(1), Duration.ofSeconds(1),
+			.isThrownBy(() -> new PipelineProperties(true, 1, 20, 100, Duration.ofSeconds(1), Duration.ofSeconds(1),
 					List.of(Duration.ofSeconds(1)), Duration.ofHours(1)))
 			.withMessageContaining("leadrelay.pipeline.lease");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PipelineProperties(true, 1, 20, Duration.ofMinutes(2), Duration.ofSeconds(1),
+			.isThrownBy(() -> new PipelineProperties(true, 1, 20, 100, Duration.ofMinutes(2), Duration.ofSeconds(1),
 					List.of(), Duration.ofHours(1)))
 			.withMessageContaining("leadrelay.pipeline.retry-schedule");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PipelineProperties(true, 1, 20, 10, Duration.ofMinutes(2), Duration.ofSeconds(1),
+					List.of(Duration.ofSeconds(1)), Duration.ofHours(1)))
+			.withMessageContaining("leadrelay.pipeline.max-in-flight");
 	}
 
 }

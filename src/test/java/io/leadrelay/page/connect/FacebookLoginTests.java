@@ -62,7 +62,7 @@ class FacebookLoginTests {
 
 	private static FacebookLogin login(String appId, List<String> secrets) {
 		GraphProperties graph = new GraphProperties(URI.create("https://graph.facebook.com"), "v26.0", appId,
-				Duration.ofSeconds(5), Duration.ofSeconds(10), 100, Duration.ofHours(1), 80, Duration.ofMinutes(5));
+				Duration.ofSeconds(5), Duration.ofSeconds(10), 100, Duration.ofHours(1), 80, Duration.ofMinutes(5), 16);
 		return new FacebookLogin(DEFAULTS, graph, new MetaProperties(secrets, null), null, Clock.systemUTC());
 	}
 
