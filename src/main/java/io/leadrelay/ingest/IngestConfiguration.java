@@ -6,14 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrelay.meta.MetaProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
+import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
- * Wires the webhook: the {@code metaWebhook} bean the route calls, and the body limit in
- * front of it.
+ * Wires the webhook: the {@code metaWebhook} bean the route calls, the body limit in
+ * front of it, and the HTTP engine its route runs on.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
@@ -35,6 +39,19 @@ class IngestConfiguration {
 			Clock clock) {
 		return new MetaWebhook(meta, new NotificationParser(mapper), committer, metrics, new WebhookResponses(mapper),
 				clock);
+	}
+
+	/**
+	 * Camel's platform-http engine, running each route on the servlet thread that
+	 * received the request. Camel's own runs it on Spring's application task executor,
+	 * eight threads: as each webhook holds its thread until its leads are committed, no
+	 * more than eight were ever in flight, and a group commit never held more than eight
+	 * requests.
+	 */
+	@Bean(name = "platform-http-engine")
+	PlatformHttpEngine platformHttpEngine(Environment environment) {
+		return new SpringBootPlatformHttpEngine(environment.getProperty("server.port", Integer.class, 8080),
+				Runnable::run);
 	}
 
 	@Bean

@@ -2,10 +2,12 @@ package io.leadrelay.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.SpringProperties;
 
 /**
  * With no {@code spring.datasource.url} configured, the engine runs on its own embedded
@@ -29,6 +31,11 @@ class EmbeddedStoreConfiguration {
 		dataSource.setUsername(EmbeddedStore.USER);
 		dataSource.setPassword(store.password());
 		return dataSource;
+	}
+
+	@Bean
+	SmartInitializingSingleton embeddedStoreTrainingRunStop(EmbeddedStore store, HikariDataSource dataSource) {
+		return new TrainingRunStop(SpringProperties.getProperty(TrainingRunStop.EXIT_PROPERTY), dataSource, store);
 	}
 
 }

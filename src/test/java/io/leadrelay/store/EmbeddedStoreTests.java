@@ -26,6 +26,7 @@ import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The default store started and stopped as the engine does, on a real data folder.
@@ -92,6 +93,21 @@ class EmbeddedStoreTests {
 		try (EmbeddedStore store = EmbeddedStore.start(properties(folder))) {
 			assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
 			assertThat(count(store)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aCdsTrainingRunStopsTheServerBeforeSpringHaltsTheJvm() throws Exception {
+		Path folder = copyOfInitialised("training");
+		EmbeddedStore store = EmbeddedStore.start(properties(folder));
+		long pid = Long.parseLong(Files.readAllLines(folder.resolve("postgres/postmaster.pid")).get(0).strip());
+		new TrainingRunStop(null, store).afterSingletonsInstantiated();
+		assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isPresent();
+		new TrainingRunStop("onRefresh", store).afterSingletonsInstantiated();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+		try (DataDirectoryLock lock = DataDirectoryLock.acquire(folder)) {
+			assertThat(lock).isNotNull();
 		}
 	}
 
