@@ -63,10 +63,16 @@ public class DeliveryEngine {
 	}
 
 	/**
-	 * Has what is due claimed and sent; returns at once. A wake-up during a claim run
-	 * makes another run after it, so none is lost.
+	 * Has what is due claimed and sent, and returns at once with how many deliveries this
+	 * engine holds (the name, and the routes' call, are from when it sent them itself). A
+	 * wake-up during a claim run makes another run after it, so none is lost.
 	 */
-	public void wake() {
+	public int runOnce() {
+		wake();
+		return held();
+	}
+
+	private void wake() {
 		if (this.properties.enabled() && this.claimScheduled.compareAndSet(false, true)) {
 			try {
 				this.claimer.execute(this::claimDue);

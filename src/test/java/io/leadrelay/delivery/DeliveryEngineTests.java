@@ -86,7 +86,7 @@ class DeliveryEngineTests {
 		this.engine = engine(100, 2000, 100, (requests) -> together(allInFlight));
 		this.due.addAll(deliveries(250));
 
-		this.engine.wake();
+		this.engine.runOnce();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.size() == 3 && this.engine.held() == 0);
 		assertThat(this.calls).extracting(List::size).containsExactlyInAnyOrder(100, 100, 50);
@@ -100,7 +100,7 @@ class DeliveryEngineTests {
 		this.engine = engine(10, 20, 10, (requests) -> hold(release));
 		this.due.addAll(deliveries(50));
 
-		this.engine.wake();
+		this.engine.runOnce();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.size() >= 2);
 		assertThat(this.engine.held()).isEqualTo(20);
@@ -129,10 +129,10 @@ class DeliveryEngineTests {
 		});
 		this.engine = engine(100, 2000, 100, (requests) -> {
 		});
-		this.engine.wake();
+		this.engine.runOnce();
 		assertThat(claiming.await(10, TimeUnit.SECONDS)).isTrue();
 		this.due.addAll(deliveries(1));
-		this.engine.wake();
+		this.engine.runOnce();
 		goOn.countDown();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.size() == 1);
