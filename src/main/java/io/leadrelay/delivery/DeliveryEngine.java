@@ -31,9 +31,6 @@ public class DeliveryEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
 
-	/** A lane takes no more claims while this many claim sizes wait in it. */
-	static final int LANE_CLAIMS = 4;
-
 	private final DeliveryQueue queue;
 
 	private final DestinationDispatcher dispatcher;
@@ -122,7 +119,10 @@ public class DeliveryEngine {
 	}
 
 	private Set<String> fullLanes() {
-		int most = LANE_CLAIMS * this.properties.batchSize();
+		// Two claims' worth, or a quarter of max-in-flight: a destination cannot take
+		// more
+		// while others wait.
+		int most = Math.max(2 * this.properties.batchSize(), this.properties.maxInFlight() / 4);
 		return this.lanes.values()
 			.stream()
 			.filter((lane) -> lane.queued() >= most)

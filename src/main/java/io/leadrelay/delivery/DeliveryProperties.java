@@ -31,12 +31,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("leadrelay.delivery")
 record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("16") int concurrency,
-		@DefaultValue("100") int batchSize, @DefaultValue("2m") Duration lease,
+		@DefaultValue("500") int batchSize, @DefaultValue("2m") Duration lease,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue( {
 				"10s", "1m", "5m", "15m", "1h", "3h", "6h", "12h" }) List<Duration> retrySchedule,
 		@DefaultValue("72h") Duration retryHorizon, @DefaultValue("0.2") double jitter,
 		@DefaultValue Map<String, Double> rateLimits, @DefaultValue CircuitBreaker circuitBreaker,
-		@DefaultValue List<String> allowedNetworks, @DefaultValue("2000") int maxInFlight){
+		@DefaultValue List<String> allowedNetworks, @DefaultValue("4000") int maxInFlight){
 
 	DeliveryProperties {
 		retrySchedule = List.copyOf(retrySchedule);

@@ -126,7 +126,10 @@ class DestinationDispatcher {
 		// are
 		// due by now (up to the connector's batch size) without waiting for more: the
 		// permit's spacing is the wait, and there is none while the limit has room.
-		List<ClaimedDelivery> call = source.next(Math.max(1, connector.maxBatchSize()));
+		// No call carries more than one claim takes (batch-size), as before calls
+		// overlapped.
+		List<ClaimedDelivery> call = source
+			.next(Math.max(1, Math.min(connector.maxBatchSize(), this.properties.batchSize())));
 		if (call.isEmpty()) {
 			guard.breaker().releasePermission();
 			return true;
