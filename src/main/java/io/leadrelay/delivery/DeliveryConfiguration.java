@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the {@code deliveryEngine} bean the routes call, with a worker pool of its own
- * (not an {@code Executor} bean, which would replace the one platform-http serves on).
+ * Wires the {@code deliveryEngine} bean the routes call, with a worker pool and a claimer
+ * thread of its own (not an {@code Executor} bean, which would replace the one
+ * platform-http serves on).
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
@@ -27,8 +28,10 @@ class DeliveryConfiguration {
 	DeliveryEngine deliveryEngine(DeliveryQueue queue, DestinationDispatcher dispatcher,
 			DeliveryProperties properties) {
 		AtomicInteger count = new AtomicInteger();
-		return new DeliveryEngine(queue, dispatcher, properties, Executors.newFixedThreadPool(properties.concurrency(),
-				(work) -> new Thread(work, "delivery-" + count.incrementAndGet())));
+		return new DeliveryEngine(queue, dispatcher, properties,
+				Executors.newFixedThreadPool(properties.concurrency(),
+						(work) -> new Thread(work, "delivery-" + count.incrementAndGet())),
+				Executors.newSingleThreadExecutor((work) -> new Thread(work, "delivery-claims")));
 	}
 
 }

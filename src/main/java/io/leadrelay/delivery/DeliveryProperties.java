@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the delivery engine sends mapped leads.
  *
  * @param enabled whether this engine sends deliveries
- * @param concurrency how many destinations are served at once
+ * @param concurrency how many calls to CRMs are made at once (worker threads); one
+ * destination takes at most half of them
  * @param batchSize how many deliveries one claim takes
  * @param lease how long a claim holds; a crashed engine's deliveries come back after it
  * @param pollInterval how often idle workers look for due deliveries
@@ -25,21 +26,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedNetworks blocks of addresses (CIDR) destinations may reach although
  * loopback, link-local, private or otherwise internal; none by default (see
  * {@link NetworkGuard})
+ * @param maxInFlight how many claimed deliveries this engine holds at most, queued for a
+ * call or in one; it claims more as calls finish
  */
 @ConfigurationProperties("leadrelay.delivery")
-record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int concurrency,
-		@DefaultValue("100") int batchSize, @DefaultValue("2m") Duration lease,
+record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("16") int concurrency,
+		@DefaultValue("500") int batchSize, @DefaultValue("2m") Duration lease,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue( {
 				"10s", "1m", "5m", "15m", "1h", "3h", "6h", "12h" }) List<Duration> retrySchedule,
 		@DefaultValue("72h") Duration retryHorizon, @DefaultValue("0.2") double jitter,
 		@DefaultValue Map<String, Double> rateLimits, @DefaultValue CircuitBreaker circuitBreaker,
-		@DefaultValue List<String> allowedNetworks){
+		@DefaultValue List<String> allowedNetworks, @DefaultValue("4000") int maxInFlight){
 
 	DeliveryProperties {
 		retrySchedule = List.copyOf(retrySchedule);
 		rateLimits = Map.copyOf(rateLimits);
 		check(concurrency >= 1 && concurrency <= 64, "leadrelay.delivery.concurrency must be between 1 and 64");
 		check(batchSize >= 1 && batchSize <= 1000, "leadrelay.delivery.batch-size must be between 1 and 1000");
+		check(maxInFlight >= batchSize && maxInFlight <= 100_000,
+				"leadrelay.delivery.max-in-flight must be between batch-size and 100000");
 		check(lease.compareTo(Duration.ofSeconds(10)) >= 0, "leadrelay.delivery.lease must be at least 10s");
 		check(pollInterval.compareTo(Duration.ofMillis(50)) >= 0,
 				"leadrelay.delivery.poll-interval must be at least 50ms");

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.leadrelay.destination.Destinations;
@@ -54,7 +55,16 @@ class DeliveryQueue {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	List<ClaimedDelivery> claim(int max, Duration lease) {
-		List<String> receiving = this.destinations.receivingNow();
+		return claim(max, lease, Set.of());
+	}
+
+	/**
+	 * Claims up to {@code max} due deliveries, of destinations that may receive now but
+	 * those in {@code skip}, for {@code lease}.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	List<ClaimedDelivery> claim(int max, Duration lease, Set<String> skip) {
+		List<String> receiving = this.destinations.receivingNow().stream().filter((id) -> !skip.contains(id)).toList();
 		if (receiving.isEmpty()) {
 			return List.of();
 		}

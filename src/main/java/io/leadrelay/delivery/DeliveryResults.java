@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.leadrelay.audit.AuditDetails;
@@ -19,11 +23,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes down what one try of a delivery came to: the attempt row, the delivery's next
- * status and the audit entry, in one transaction. Audit details name the destination, the
- * status and the CRM's error code, never the CRM's message (it may quote the lead). The
- * message kept with the delivery and its attempt has the lead's values taken out
- * ({@link LeadValues}).
+ * Writes down what the tries of one call came to: each attempt row, each delivery's next
+ * status and each audit entry, in one transaction for the call. Audit details name the
+ * destination, the status and the CRM's error code, never the CRM's message (it may quote
+ * the lead). The message kept with the delivery and its attempt has the lead's values
+ * taken out ({@link LeadValues}).
  */
 @Component
 class DeliveryResults {
@@ -46,6 +50,10 @@ class DeliveryResults {
 
 	private final Clock clock;
 
+	private static final String INSERT_ATTEMPT = """
+			INSERT INTO delivery_attempt (delivery_id, started_at, duration_ms, outcome, http_status, error_code,
+			    message, crm_record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
 	DeliveryResults(DeliveryQueue queue, JdbcTemplate jdbc, AuditLog audit, Destinations destinations,
 			TransactionTemplate transactions, DeliveryMetrics metrics, DeliveryProperties properties, Clock clock) {
 		this.queue = queue;
@@ -58,41 +66,68 @@ class DeliveryResults {
 		this.clock = clock;
 	}
 
+	/** Writes down one try. */
 	void record(ClaimedDelivery delivery, DeliveryOutcome outcome, Instant started, Duration took) {
-		record(delivery, outcome, started, took, this.policy);
+		recordCall(List.of(delivery), List.of(outcome), started, took, this.policy);
 	}
 
-	/** Writes down a try, retrying on the destination's own policy. */
-	void record(ClaimedDelivery delivery, DeliveryOutcome outcome, Instant started, Duration took, RetryPolicy policy) {
-		if (outcome instanceof DeliveryOutcome.CredentialsRejected) {
-			this.destinations.markNeedsCredentials(delivery.destinationId(), outcome.message());
-		}
-		Boolean done = this.transactions.execute((tx) -> {
-			String message = redacted(delivery, outcome.message());
-			String result = apply(delivery, outcome, message, policy);
-			attempt(delivery, outcome, message, started, took);
-			if (result == null) {
-				tx.setRollbackOnly();
-				return false;
+	void recordCall(List<ClaimedDelivery> call, List<DeliveryOutcome> outcomes, Instant started, Duration took) {
+		recordCall(call, outcomes, started, took, this.policy);
+	}
+
+	/**
+	 * Writes down the tries of one call, retrying on the destination's own policy, in one
+	 * transaction. A delivery whose claim was lost meanwhile is left as the other worker
+	 * leaves it: no attempt, no audit entry, no status change.
+	 */
+	void recordCall(List<ClaimedDelivery> call, List<DeliveryOutcome> outcomes, Instant started, Duration took,
+			RetryPolicy policy) {
+		outcomes.stream()
+			.filter(DeliveryOutcome.CredentialsRejected.class::isInstance)
+			.findFirst()
+			.ifPresent((refused) -> this.destinations.markNeedsCredentials(call.get(0).destinationId(),
+					refused.message()));
+		Map<String, String> answers = answers(call, outcomes);
+		String[] results = this.transactions.execute((tx) -> {
+			String[] written = new String[call.size()];
+			List<Object[]> attempts = new ArrayList<>(call.size());
+			List<AuditEntry> entries = new ArrayList<>();
+			for (int i = 0; i < call.size(); i++) {
+				ClaimedDelivery delivery = call.get(i);
+				DeliveryOutcome outcome = outcomes.get(i);
+				String message = redacted(delivery, outcome.message(), answers);
+				written[i] = apply(delivery, outcome, message, policy, entries);
+				if (written[i] != null) {
+					attempts.add(attempt(delivery, outcome, message, started, took));
+				}
+				this.metrics.attempt(delivery.destinationId(), kind(outcome), took);
 			}
-			this.metrics.counted(delivery.destinationId(), result);
-			return true;
+			this.jdbc.batchUpdate(INSERT_ATTEMPT, attempts);
+			this.audit.recordAll(entries);
+			return written;
 		});
-		if (!Boolean.TRUE.equals(done)) {
-			log.warn("Delivery {} was claimed by another worker before its outcome was written", delivery.id());
+		for (int i = 0; i < call.size(); i++) {
+			if (results[i] != null) {
+				this.metrics.counted(call.get(i).destinationId(), results[i]);
+			}
+			else {
+				log.warn("Delivery {} was claimed by another worker before its outcome was written", call.get(i).id());
+			}
 		}
 	}
 
 	/**
 	 * Moves the delivery on; returns what became of it, or null when the claim was lost.
 	 */
-	private String apply(ClaimedDelivery delivery, DeliveryOutcome outcome, String message, RetryPolicy policy) {
+	private String apply(ClaimedDelivery delivery, DeliveryOutcome outcome, String message, RetryPolicy policy,
+			List<AuditEntry> entries) {
 		Instant now = this.clock.instant();
 		if (outcome instanceof DeliveryOutcome.Delivered delivered) {
-			return finish(this.queue.delivered(delivery, delivered.crmRecordId()), delivery, "delivered", outcome);
+			return finish(this.queue.delivered(delivery, delivered.crmRecordId()), delivery, "delivered", outcome,
+					entries);
 		}
 		if (outcome instanceof DeliveryOutcome.Permanent) {
-			return finish(this.queue.dead(delivery, message, true), delivery, "dead", outcome);
+			return finish(this.queue.dead(delivery, message, true), delivery, "dead", outcome, entries);
 		}
 		if (outcome instanceof DeliveryOutcome.CredentialsRejected) {
 			return this.queue.retryAt(delivery, now, message, false) ? "credentials_rejected" : null;
@@ -105,47 +140,60 @@ class DeliveryResults {
 			String reason = "Gave up after " + attempts + " tries in "
 					+ ((horizon.toMinutes() % 60 == 0) ? horizon.toHours() + "h" : horizon.toMinutes() + "m") + ": "
 					+ message;
-			return finish(this.queue.dead(delivery, reason, !retry.throttled()), delivery, "dead", outcome);
+			return finish(this.queue.dead(delivery, reason, !retry.throttled()), delivery, "dead", outcome, entries);
 		}
 		if (retry.throttled()) {
 			return this.queue.retryAt(delivery, next.get(), message, false) ? "throttled" : null;
 		}
-		return finish(this.queue.retryAt(delivery, next.get(), message, true), delivery, "retrying", outcome);
+		return finish(this.queue.retryAt(delivery, next.get(), message, true), delivery, "retrying", outcome, entries);
 	}
 
-	private String finish(boolean updated, ClaimedDelivery delivery, String status, DeliveryOutcome outcome) {
+	private String finish(boolean updated, ClaimedDelivery delivery, String status, DeliveryOutcome outcome,
+			List<AuditEntry> entries) {
 		if (!updated) {
 			return null;
 		}
-		this.audit
-			.record(new AuditEntry(this.clock.instant(), "system", "delivery." + status, "lead", delivery.leadgenId(),
-					AuditDetails.of("destination", delivery.destinationId(), "attempt", delivery.attempts() + 1,
-							"http_status", outcome.httpStatus(), "error_code", outcome.errorCode())));
+		entries.add(new AuditEntry(this.clock.instant(), "system", "delivery." + status, "lead", delivery.leadgenId(),
+				AuditDetails.of("destination", delivery.destinationId(), "attempt", delivery.attempts() + 1,
+						"http_status", outcome.httpStatus(), "error_code", outcome.errorCode())));
 		return status;
 	}
 
-	private void attempt(ClaimedDelivery delivery, DeliveryOutcome outcome, String message, Instant started,
+	private static Object[] attempt(ClaimedDelivery delivery, DeliveryOutcome outcome, String message, Instant started,
 			Duration took) {
-		String kind = kind(outcome);
-		this.jdbc.update("""
-				INSERT INTO delivery_attempt (delivery_id, started_at, duration_ms, outcome, http_status, error_code,
-				    message, crm_record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", delivery.id(),
-				started.atOffset(ZoneOffset.UTC), took.toMillis(), kind, outcome.httpStatus(),
+		return new Object[] { delivery.id(), started.atOffset(ZoneOffset.UTC), took.toMillis(), kind(outcome),
+				outcome.httpStatus(),
 				(outcome.errorCode() != null && outcome.errorCode().length() > 100)
 						? outcome.errorCode().substring(0, 100) : outcome.errorCode(),
 				DeliveryQueue.truncate(message),
-				(outcome instanceof DeliveryOutcome.Delivered delivered) ? delivered.crmRecordId() : null);
-		this.metrics.attempt(delivery.destinationId(), kind, took);
+				(outcome instanceof DeliveryOutcome.Delivered delivered) ? delivered.crmRecordId() : null };
 	}
 
 	/** The CRM's message without the lead's answers and payload values. */
-	private String redacted(ClaimedDelivery delivery, String message) {
+	private static String redacted(ClaimedDelivery delivery, String message, Map<String, String> answers) {
 		if (message == null || message.isEmpty()) {
 			return message;
 		}
-		List<String> answers = this.jdbc.queryForList("SELECT answers FROM lead WHERE leadgen_id = ?", String.class,
-				delivery.leadgenId());
-		return LeadValues.of(delivery.payloadJson(), answers.isEmpty() ? null : answers.get(0)).redact(message);
+		return LeadValues.of(delivery.payloadJson(), answers.get(delivery.leadgenId())).redact(message);
+	}
+
+	/** The answers of the leads whose CRM message must be redacted, in one query. */
+	private Map<String, String> answers(List<ClaimedDelivery> call, List<DeliveryOutcome> outcomes) {
+		List<String> leads = new ArrayList<>();
+		for (int i = 0; i < call.size(); i++) {
+			String message = outcomes.get(i).message();
+			if (message != null && !message.isEmpty()) {
+				leads.add(call.get(i).leadgenId());
+			}
+		}
+		Map<String, String> answers = new HashMap<>();
+		if (!leads.isEmpty()) {
+			this.jdbc.query("SELECT leadgen_id, answers FROM lead WHERE leadgen_id IN ("
+					+ String.join(", ", Collections.nCopies(leads.size(), "?")) + ")", (rs) -> {
+						answers.put(rs.getString(1), rs.getString(2));
+					}, leads.toArray());
+		}
+		return answers;
 	}
 
 	/** What a try came to, as the attempt log and the metrics name it. */

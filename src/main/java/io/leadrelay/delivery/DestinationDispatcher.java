@@ -65,45 +65,56 @@ class DestinationDispatcher {
 		this.clock = clock;
 	}
 
+	/**
+	 * Sends the deliveries in calls as large as the connector takes, one after another.
+	 */
 	void dispatch(String destinationId, List<ClaimedDelivery> deliveries) {
+		ListSource source = new ListSource(deliveries);
+		while (!source.isEmpty() && call(destinationId, source)) {
+			// next call
+		}
+	}
+
+	/**
+	 * Makes one call to the destination with the deliveries the source gives once the
+	 * rate limit allows the call. Returns false when the destination cannot take more
+	 * now: then the source's rest was handed back (or failed, for a deleted destination).
+	 */
+	boolean call(String destinationId, CallSource source) {
 		DestinationView destination;
 		try {
 			destination = this.destinations.get(destinationId);
 		}
 		catch (DestinationNotFoundException ex) {
-			failAll(deliveries,
+			failAll(source.rest(),
 					new DeliveryOutcome.Permanent(
 							"The destination '" + destinationId + "' was deleted; add it again and replay, or discard",
 							null, null));
-			return;
+			return false;
 		}
 		if (!destination.mayReceive()) {
-			releaseAll(deliveries, this.clock.instant());
-			return;
+			releaseAll(source.rest(), this.clock.instant());
+			return false;
 		}
 		Connector connector = this.connectors.forType(destination.type()).orElse(null);
 		if (connector == null) {
-			failAll(deliveries, new DeliveryOutcome.Permanent(
+			failAll(source.rest(), new DeliveryOutcome.Permanent(
 					"This engine has no connector for destinations of type " + destination.type(), null, null));
-			return;
+			return false;
 		}
-		Map<String, String> credentials = this.destinations.credentials(destinationId);
 		DestinationGuards.Guard guard = this.guards.forDestination(destinationId, connector);
-		List<List<ClaimedDelivery>> calls = partition(deliveries, Math.max(1, connector.maxBatchSize()));
-		for (int i = 0; i < calls.size(); i++) {
-			if (!send(connector, destination, credentials, guard, calls.get(i))) {
-				List<ClaimedDelivery> rest = calls.subList(i, calls.size()).stream().flatMap(List::stream).toList();
-				Duration wait = guard.breaker().getState() == CircuitBreaker.State.OPEN
-						? this.properties.circuitBreaker().openFor() : Duration.ofSeconds(1);
-				releaseAll(rest, this.clock.instant().plus(wait));
-				return;
-			}
+		if (!send(connector, destination, guard, source)) {
+			Duration wait = guard.breaker().getState() == CircuitBreaker.State.OPEN
+					? this.properties.circuitBreaker().openFor() : Duration.ofSeconds(1);
+			releaseAll(source.rest(), this.clock.instant().plus(wait));
+			return false;
 		}
+		return true;
 	}
 
 	/** One call to the CRM; returns false when the destination cannot take more now. */
-	private boolean send(Connector connector, DestinationView destination, Map<String, String> credentials,
-			DestinationGuards.Guard guard, List<ClaimedDelivery> call) {
+	private boolean send(Connector connector, DestinationView destination, DestinationGuards.Guard guard,
+			CallSource source) {
 		if (!guard.breaker().tryAcquirePermission()) {
 			return false;
 		}
@@ -111,6 +122,19 @@ class DestinationDispatcher {
 			guard.breaker().releasePermission();
 			return false;
 		}
+		// The leads are taken only now that the call may leave, so it carries all that
+		// are
+		// due by now (up to the connector's batch size) without waiting for more: the
+		// permit's spacing is the wait, and there is none while the limit has room.
+		// No call carries more than one claim takes (batch-size), as before calls
+		// overlapped.
+		List<ClaimedDelivery> call = source
+			.next(Math.max(1, Math.min(connector.maxBatchSize(), this.properties.batchSize())));
+		if (call.isEmpty()) {
+			guard.breaker().releasePermission();
+			return true;
+		}
+		Map<String, String> credentials = this.destinations.credentials(destination.id());
 		List<DeliveryRequest> requests = new ArrayList<>();
 		for (ClaimedDelivery delivery : call) {
 			requests.add(new DeliveryRequest(delivery.id(), delivery.leadgenId(), delivery.destinationId(),
@@ -132,9 +156,7 @@ class DestinationDispatcher {
 			guard.breaker().onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		RetryPolicy policy = RetryPolicy.of(this.properties, destination.settings());
-		for (int i = 0; i < call.size(); i++) {
-			this.results.record(call.get(i), outcomes.get(i), started, took, policy);
-		}
+		this.results.recordCall(call, outcomes, started, took, policy);
 		return outcomes.stream().noneMatch(DeliveryOutcome.CredentialsRejected.class::isInstance);
 	}
 
@@ -177,19 +199,54 @@ class DestinationDispatcher {
 
 	private void failAll(List<ClaimedDelivery> deliveries, DeliveryOutcome outcome) {
 		Instant now = this.clock.instant();
-		deliveries.forEach((delivery) -> this.results.record(delivery, outcome, now, Duration.ZERO));
+		if (!deliveries.isEmpty()) {
+			this.results.recordCall(deliveries, Collections.nCopies(deliveries.size(), outcome), now, Duration.ZERO);
+		}
 	}
 
 	private void releaseAll(List<ClaimedDelivery> deliveries, Instant at) {
 		deliveries.forEach((delivery) -> this.queue.release(delivery, at));
 	}
 
-	private static <T> List<List<T>> partition(List<T> items, int size) {
-		List<List<T>> parts = new ArrayList<>();
-		for (int i = 0; i < items.size(); i += size) {
-			parts.add(items.subList(i, Math.min(items.size(), i + size)));
+	/** Where one destination's calls take their deliveries from. */
+	interface CallSource {
+
+		/** Up to {@code max} deliveries for the call that may leave now. */
+		List<ClaimedDelivery> next(int max);
+
+		/** All not taken yet, to hand back. */
+		List<ClaimedDelivery> rest();
+
+	}
+
+	private static final class ListSource implements CallSource {
+
+		private final List<ClaimedDelivery> deliveries;
+
+		private int taken;
+
+		ListSource(List<ClaimedDelivery> deliveries) {
+			this.deliveries = deliveries;
 		}
-		return parts;
+
+		boolean isEmpty() {
+			return this.taken >= this.deliveries.size();
+		}
+
+		@Override
+		public List<ClaimedDelivery> next(int max) {
+			int from = this.taken;
+			this.taken = Math.min(this.deliveries.size(), from + max);
+			return this.deliveries.subList(from, this.taken);
+		}
+
+		@Override
+		public List<ClaimedDelivery> rest() {
+			List<ClaimedDelivery> rest = this.deliveries.subList(this.taken, this.deliveries.size());
+			this.taken = this.deliveries.size();
+			return rest;
+		}
+
 	}
 
 }

@@ -71,7 +71,7 @@ class ConnectorsTests {
 	private static DeliveryProperties properties(Map<String, Double> rateLimits) {
 		return new DeliveryProperties(true, 4, 100, Duration.ofMinutes(2), Duration.ofSeconds(1),
 				List.of(Duration.ofSeconds(10)), Duration.ofHours(72), 0, rateLimits,
-				new DeliveryProperties.CircuitBreaker(50, 4, 2, Duration.ofSeconds(30)), List.of());
+				new DeliveryProperties.CircuitBreaker(50, 4, 2, Duration.ofSeconds(30)), List.of(), 2000);
 	}
 
 }

@@ -53,7 +53,7 @@ class DestinationDispatcherTests {
 		when(this.destinations.credentials("crm")).thenReturn(Map.of("signingSecret", "s"));
 		this.properties = new DeliveryProperties(true, 4, 100, Duration.ofMinutes(2), Duration.ofSeconds(1),
 				List.of(Duration.ofSeconds(10)), Duration.ofHours(72), 0, Map.of(),
-				new DeliveryProperties.CircuitBreaker(50, 4, 2, Duration.ofSeconds(30)), List.of());
+				new DeliveryProperties.CircuitBreaker(50, 4, 2, Duration.ofSeconds(30)), List.of(), 2000);
 	}
 
 	@Test
@@ -64,7 +64,7 @@ class DestinationDispatcherTests {
 		dispatcher.dispatch("crm", deliveries);
 
 		assertThat(this.calls).hasSize(2);
-		verify(this.results, times(2)).record(any(), any(), any(), any(), any());
+		verify(this.results, times(2)).recordCall(any(), any(), any(), any(), any());
 		for (ClaimedDelivery untried : deliveries.subList(2, 5)) {
 			verify(this.queue).release(untried, NOW.plusSeconds(30));
 		}
@@ -76,7 +76,7 @@ class DestinationDispatcherTests {
 				connector(100, new DeliveryOutcome.Delivered("1", 200, "created")));
 		dispatcher.dispatch("crm", deliveries(150));
 		assertThat(this.calls).extracting(List::size).containsExactly(100, 50);
-		verify(this.results, times(150)).record(any(), any(), any(), any(), any());
+		verify(this.results, times(2)).recordCall(any(), any(), any(), any(), any());
 		verify(this.queue, never()).release(any(), any());
 	}
 

@@ -57,7 +57,7 @@ class RetryPolicyTests {
 	void letsADestinationOverrideTheScheduleAndTheHorizon() {
 		DeliveryProperties properties = new DeliveryProperties(true, 4, 100, Duration.ofMinutes(2),
 				Duration.ofSeconds(1), SCHEDULE, Duration.ofHours(72), 0, Map.of(),
-				new DeliveryProperties.CircuitBreaker(50, 20, 5, Duration.ofSeconds(30)), List.of());
+				new DeliveryProperties.CircuitBreaker(50, 20, 5, Duration.ofSeconds(30)), List.of(), 2000);
 		RetryPolicy own = RetryPolicy.of(properties, Map.of("retrySchedule", "30s, 2m", "retryHorizon", "1h"));
 		assertThat(own.next(1, NOW, NOW, null)).hasValue(NOW.plusSeconds(30));
 		assertThat(own.next(5, NOW, NOW, null)).hasValue(NOW.plusSeconds(120));
