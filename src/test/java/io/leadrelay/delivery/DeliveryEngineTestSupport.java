@@ -15,6 +15,7 @@ import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.TableCleaner;
 import io.leadrelay.support.WebhookClient;
+import io.leadrelay.support.GraphBatchStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,7 +52,7 @@ abstract class DeliveryEngineTestSupport {
 	static final String SIGNING_SECRET = "whsec_c2lnbmluZy1zZWNyZXQtZm9yLXRlc3Rz";
 
 	@RegisterExtension
-	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension graph = GraphBatchStandIn.wireMock();
 
 	@RegisterExtension
 	static WireMockExtension crm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

@@ -9,6 +9,7 @@ import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.TemporaryFolders;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.WebhookClient;
+import io.leadrelay.support.GraphBatchStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,7 +48,7 @@ class HubSpotEndToEndIntegrationTests {
 	static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
 
 	@RegisterExtension
-	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension graph = GraphBatchStandIn.wireMock();
 
 	@RegisterExtension
 	static WireMockExtension hubspot = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

@@ -12,6 +12,7 @@ import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.TemporaryFolders;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.WebhookClient;
+import io.leadrelay.support.GraphBatchStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -59,7 +60,7 @@ class PersonalDataStaysOutOfLogsIntegrationTests {
 			"north-facing-roof-xyz");
 
 	@RegisterExtension
-	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension graph = GraphBatchStandIn.wireMock();
 
 	@RegisterExtension
 	static WireMockExtension hubspot = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.leadrelay.support.MutableClock;
+import io.leadrelay.support.GraphBatchStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,7 +21,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FacebookLoginCallsTests {
@@ -28,7 +28,7 @@ class FacebookLoginCallsTests {
 	static final String PAGE = "100200300400501";
 
 	@RegisterExtension
-	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension graph = GraphBatchStandIn.wireMock();
 
 	@Test
 	void acceptsTheInstallConfirmationAsABooleanOrAString() {

@@ -14,6 +14,7 @@ import io.leadrelay.support.TemporaryFolders;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.PageSession;
 import io.leadrelay.support.WebhookClient;
+import io.leadrelay.support.GraphBatchStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,7 +54,7 @@ class ConsentEndToEndIntegrationTests {
 	static final String DECLINED = "920000000000802";
 
 	@RegisterExtension
-	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension graph = GraphBatchStandIn.wireMock();
 
 	@RegisterExtension
 	static WireMockExtension hubspot = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

@@ -19,6 +19,7 @@ import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.TableCleaner;
 import io.leadrelay.support.WebhookClient;
+import io.leadrelay.support.GraphBatchStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,7 +60,7 @@ class PersonErasureIntegrationTests {
 	static final List<String> ANA_DIGITS = List.of("15123456789");
 
 	@RegisterExtension
-	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension graph = GraphBatchStandIn.wireMock();
 
 	@RegisterExtension
 	static WireMockExtension hubspot = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

@@ -18,6 +18,7 @@ import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.WebhookClient;
 import io.leadrelay.support.browser.BrowserTest;
+import io.leadrelay.support.GraphBatchStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -59,7 +60,7 @@ class MarketerJourneyBrowserTests extends BrowserTest {
 
 	@RegisterExtension
 	static WireMockExtension meta = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().globalTemplating(true))
+		.options(wireMockConfig().dynamicPort().globalTemplating(true).extensions(new GraphBatchStandIn()))
 		.build();
 
 	@RegisterExtension

@@ -20,9 +20,11 @@ import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterActi
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
  * Graph API batch requests ({@code POST /{version}/} with {@code batch}) on a WireMock
@@ -33,6 +35,16 @@ import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.r
 public final class GraphBatchStandIn implements StubRequestFilterV2 {
 
 	private final ObjectMapper json = new ObjectMapper();
+
+	/**
+	 * A WireMock Graph API on a free port that answers batch reads from its single-read
+	 * stubs, as the pipeline reads a page's leads in batches.
+	 */
+	public static WireMockExtension wireMock() {
+		return WireMockExtension.newInstance()
+			.options(wireMockConfig().dynamicPort().extensions(new GraphBatchStandIn()))
+			.build();
+	}
 
 	private final HttpClient http = HttpClient.newHttpClient();
 

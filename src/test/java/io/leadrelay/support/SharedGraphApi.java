@@ -32,7 +32,9 @@ public final class SharedGraphApi {
 	 * WireMock extensions.
 	 */
 	public static WireMockExtension extension(Extension... extensions) {
-		return WireMockExtension.newInstance().options(wireMockConfig().port(PORT).extensions(extensions)).build();
+		return WireMockExtension.newInstance()
+			.options(wireMockConfig().port(PORT).extensions(new GraphBatchStandIn()).extensions(extensions))
+			.build();
 	}
 
 	private static int freePort() {

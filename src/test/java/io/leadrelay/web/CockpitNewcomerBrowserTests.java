@@ -11,6 +11,7 @@ import io.leadrelay.support.LeadRelayIntegrationTest;
 import io.leadrelay.support.LeadgenPayloads;
 import io.leadrelay.support.WebhookClient;
 import io.leadrelay.support.browser.BrowserTest;
+import io.leadrelay.support.GraphBatchStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -51,7 +52,7 @@ class CockpitNewcomerBrowserTests extends BrowserTest {
 	static final String LEAD = "920000000007001";
 
 	@RegisterExtension
-	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension graph = GraphBatchStandIn.wireMock();
 
 	@RegisterExtension
 	static WireMockExtension crm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
