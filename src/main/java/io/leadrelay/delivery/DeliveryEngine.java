@@ -119,9 +119,8 @@ public class DeliveryEngine {
 	}
 
 	private Set<String> fullLanes() {
-		// Two claims' worth, or a quarter of max-in-flight: a destination cannot take
-		// more
-		// while others wait.
+		// Two claims' worth, or a quarter of max-in-flight: one destination cannot take
+		// more while others wait.
 		int most = Math.max(2 * this.properties.batchSize(), this.properties.maxInFlight() / 4);
 		return this.lanes.values()
 			.stream()
