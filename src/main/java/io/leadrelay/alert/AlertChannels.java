@@ -50,10 +50,13 @@ public class AlertChannels {
 
 	private final Clock clock;
 
+	private final AlertChanges changes;
+
 	private volatile List<Target> lastEnabled = List.of();
 
 	AlertChannels(JdbcTemplate jdbc, SecretCipher cipher, NetworkGuard guard, ChannelSender sender, AuditLog audit,
-			AlertsProperties properties, Clock clock) {
+			AlertsProperties properties, Clock clock, AlertChanges changes) {
+		this.changes = changes;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.rules = new ChannelRules(guard, properties.allowPlainHttp());
@@ -94,6 +97,7 @@ public class AlertChannels {
 	public ChannelView setEnabled(long id, boolean enabled, String actor) {
 		ChannelView channel = get(id);
 		this.jdbc.update("UPDATE alert_channel SET enabled = ? WHERE id = ?", enabled, id);
+		this.changes.changing();
 		audit(actor, enabled ? "alert_channel.enabled" : "alert_channel.disabled", channel, null);
 		return get(id);
 	}
@@ -102,6 +106,7 @@ public class AlertChannels {
 	public void delete(long id, String actor) {
 		ChannelView channel = get(id);
 		this.jdbc.update("DELETE FROM alert_channel WHERE id = ?", id);
+		this.changes.changing();
 		audit(actor, "alert_channel.deleted", channel, null);
 	}
 

@@ -3,6 +3,7 @@ package io.leadrelay.alert;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,14 @@ public class LeadNotifications {
 
 	static final int MAX_FIELDS = 20;
 
+	/**
+	 * How long the enabled notifications are kept for {@link #enabledFor}: a change made
+	 * on another engine sharing the database is followed within this time (on this
+	 * engine, at once). A notification is a courtesy, not a record: one message more or
+	 * less then is acceptable.
+	 */
+	static final Duration ENABLED_FOR = Duration.ofSeconds(1);
+
 	private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_.\\-]{1,100}");
 
 	private static final String COLUMNS = "SELECT n.id, n.channel_id, c.name, n.form_id, n.fields, n.enabled "
@@ -39,7 +48,12 @@ public class LeadNotifications {
 
 	private final Clock clock;
 
-	LeadNotifications(JdbcTemplate jdbc, AlertChannels channels, AuditLog audit, Clock clock) {
+	private final AlertChanges changes;
+
+	private volatile Enabled enabled;
+
+	LeadNotifications(JdbcTemplate jdbc, AlertChannels channels, AuditLog audit, Clock clock, AlertChanges changes) {
+		this.changes = changes;
 		this.jdbc = jdbc;
 		this.channels = channels;
 		this.audit = audit;
@@ -52,8 +66,18 @@ public class LeadNotifications {
 
 	/** The enabled notifications of a form's leads, those for every form included. */
 	List<LeadNotificationView> enabledFor(String formId) {
-		return this.jdbc.query(COLUMNS + " WHERE n.enabled = TRUE AND c.enabled = TRUE AND (n.form_id IS NULL OR "
-				+ "n.form_id = ?) ORDER BY n.id", (rs, row) -> view(rs), formId);
+		Enabled known = this.enabled;
+		long now = System.nanoTime();
+		long change = this.changes.count();
+		if (known == null || known.change() != change || now - known.readAt() >= ENABLED_FOR.toNanos()) {
+			known = new Enabled(this.jdbc.query(COLUMNS + " WHERE n.enabled = TRUE AND c.enabled = TRUE ORDER BY n.id",
+					(rs, row) -> view(rs)), change, now);
+			this.enabled = known;
+		}
+		return known.notifications()
+			.stream()
+			.filter((notification) -> notification.formId() == null || notification.formId().equals(formId))
+			.toList();
 	}
 
 	/**
@@ -73,6 +97,7 @@ public class LeadNotifications {
 				INSERT INTO lead_notification (channel_id, form_id, fields, enabled, created_at)
 				VALUES (?, ?, ?, TRUE, ?)""", channelId, form, String.join(",", keys),
 				this.clock.instant().atOffset(ZoneOffset.UTC));
+		this.changes.changing();
 		long id = this.jdbc.queryForObject("SELECT MAX(id) FROM lead_notification WHERE channel_id = ?", Long.class,
 				channelId);
 		audit(actor, "lead_notification.created", id, channel.name(), form, keys);
@@ -83,6 +108,7 @@ public class LeadNotifications {
 	public void setEnabled(long id, boolean enabled, String actor) {
 		LeadNotificationView notification = get(id);
 		this.jdbc.update("UPDATE lead_notification SET enabled = ? WHERE id = ?", enabled, id);
+		this.changes.changing();
 		audit(actor, enabled ? "lead_notification.enabled" : "lead_notification.disabled", id,
 				notification.channelName(), notification.formId(), notification.fields());
 	}
@@ -91,6 +117,7 @@ public class LeadNotifications {
 	public void delete(long id, String actor) {
 		LeadNotificationView notification = get(id);
 		this.jdbc.update("DELETE FROM lead_notification WHERE id = ?", id);
+		this.changes.changing();
 		audit(actor, "lead_notification.deleted", id, notification.channelName(), notification.formId(),
 				notification.fields());
 	}
@@ -129,6 +156,9 @@ public class LeadNotifications {
 	private static LeadNotificationView view(ResultSet rs) throws SQLException {
 		return new LeadNotificationView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 				Arrays.asList(rs.getString(5).split(",")), rs.getBoolean(6));
+	}
+
+	private record Enabled(List<LeadNotificationView> notifications, long change, long readAt) {
 	}
 
 }

@@ -3,6 +3,8 @@ package io.leadrelay.delivery;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.leadrelay.audit.AuditDetails;
 import io.leadrelay.audit.AuditEntry;
@@ -48,20 +50,49 @@ public class DeliveryStore {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean add(NewDelivery delivery) {
 		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
+		int added = this.jdbc.update(INSERT_IF_ABSENT, values(delivery, now));
+		if (added == 1) {
+			this.audit.record(entry(delivery));
+		}
+		return added == 1;
+	}
+
+	/**
+	 * {@link #add Adds} several deliveries in one batch, in their order, each audited as
+	 * {@link #add} does. Joins the caller's transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void addAll(List<NewDelivery> deliveries) {
+		if (deliveries.isEmpty()) {
+			return;
+		}
+		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
+		int[] added = this.jdbc.batchUpdate(INSERT_IF_ABSENT,
+				deliveries.stream().map((delivery) -> values(delivery, now)).toList());
+		List<AuditEntry> entries = new ArrayList<>(deliveries.size());
+		for (int index = 0; index < deliveries.size(); index++) {
+			if (added[index] == 1) {
+				entries.add(entry(deliveries.get(index)));
+			}
+		}
+		this.audit.recordAll(entries);
+	}
+
+	private static Object[] values(NewDelivery delivery, OffsetDateTime now) {
 		boolean dead = delivery.mappingError() != null;
-		int added = this.jdbc.update(INSERT_IF_ABSENT, delivery.leadgenId(), delivery.destinationId(),
-				delivery.mappingId(), delivery.mappingVersion(), delivery.payloadJson(),
+		return new Object[] { delivery.leadgenId(), delivery.destinationId(), delivery.mappingId(),
+				delivery.mappingVersion(), delivery.payloadJson(),
 				(dead ? DeliveryStatus.DEAD : DeliveryStatus.PENDING).code(), dead ? null : now,
 				dead ? truncate(delivery.mappingError()) : null, now, now, now,
 				(delivery.eventTime() != null) ? delivery.eventTime().atOffset(ZoneOffset.UTC) : now,
-				delivery.leadgenId(), delivery.destinationId());
-		if (added == 1) {
-			this.audit
-				.record(new AuditEntry(this.clock.instant(), "system", dead ? "delivery.dead" : "delivery.pending",
-						"lead", delivery.leadgenId(), AuditDetails.of("destination", delivery.destinationId(),
-								"mapping", delivery.mappingId(), "version", delivery.mappingVersion())));
-		}
-		return added == 1;
+				delivery.leadgenId(), delivery.destinationId() };
+	}
+
+	private AuditEntry entry(NewDelivery delivery) {
+		boolean dead = delivery.mappingError() != null;
+		return new AuditEntry(this.clock.instant(), "system", dead ? "delivery.dead" : "delivery.pending", "lead",
+				delivery.leadgenId(), AuditDetails.of("destination", delivery.destinationId(), "mapping",
+						delivery.mappingId(), "version", delivery.mappingVersion()));
 	}
 
 	private static String truncate(String message) {

@@ -70,9 +70,11 @@ class LeadEnricher {
 	 */
 	PageRead prepare(String pageId, List<ClaimedLeadEvent> events) {
 		List<ClaimedLeadEvent> left = new ArrayList<>(events.size());
+		SuppressedPeople suppressed = null;
 		for (ClaimedLeadEvent event : events) {
 			try {
-				if (suppressed(event.leadgenId(), Map.of())) {
+				suppressed = (suppressed != null) ? suppressed : suppressedNow();
+				if (suppressed.suppressed(event.leadgenId(), Map.of())) {
 					finish(event, LeadEventStatus.SUPPRESSED, SUPPRESSED);
 				}
 				else {
@@ -103,32 +105,74 @@ class LeadEnricher {
 	 * suppressed), parked, retried or failed, each in the lead's own transaction.
 	 */
 	void complete(ClaimedLeadEvent event, GraphResult<GraphLead> result) {
-		try {
-			if (result instanceof GraphResult.Success<GraphLead> success) {
-				if (suppressed(event.leadgenId(), success.value().answers())) {
-					finish(event, LeadEventStatus.SUPPRESSED, SUPPRESSED);
+		completeAll(List.of(event), List.of(result));
+	}
+
+	/**
+	 * Ends the enrichment of the leads of one Graph API read: those read are mapped
+	 * together ({@link LeadMapper#mapAll}), in one transaction; if it fails, each alone.
+	 * The others are parked, retried or failed, each in its own transaction.
+	 * @param events the leads' events, each with its result at the same index
+	 */
+	void completeAll(List<ClaimedLeadEvent> events, List<GraphResult<GraphLead>> results) {
+		SuppressedPeople suppressed = null;
+		List<ClaimedLeadEvent> readEvents = new ArrayList<>(events.size());
+		List<GraphLead> read = new ArrayList<>(events.size());
+		for (int index = 0; index < events.size(); index++) {
+			ClaimedLeadEvent event = events.get(index);
+			try {
+				if (results.get(index) instanceof GraphResult.Success<GraphLead> success) {
+					suppressed = (suppressed != null) ? suppressed : suppressedNow();
+					if (suppressed.suppressed(event.leadgenId(), success.value().answers())) {
+						finish(event, LeadEventStatus.SUPPRESSED, SUPPRESSED);
+					}
+					else {
+						readEvents.add(event);
+						read.add(success.value());
+					}
 				}
 				else {
-					this.mapper.map(event, success.value());
+					notRead(event, results.get(index));
 				}
 			}
-			else if (result instanceof GraphResult.TokenInvalid<GraphLead> invalid) {
-				this.pages.recordTokenCheck(event.pageId(), TokenStatus.NEEDS_TOKEN, invalid.message(), null);
-				finish(event, LeadEventStatus.NEEDS_TOKEN, invalid.message());
-			}
-			else if (result instanceof GraphResult.RateLimited<GraphLead> limited) {
-				Duration wait = max(limited.retryAfter(), delay(event));
-				this.queue.retryLater(event, this.clock.instant().plus(wait), limited.message());
-			}
-			else if (result instanceof GraphResult.Transient<GraphLead> passing) {
-				retryOrFail(event, passing.message());
-			}
-			else if (result instanceof GraphResult.Failed<GraphLead> failed) {
-				finish(event, LeadEventStatus.FAILED, failed.message());
+			catch (RuntimeException ex) {
+				failedUnexpectedly(event, ex);
 			}
 		}
-		catch (RuntimeException ex) {
-			failedUnexpectedly(event, ex);
+		if (readEvents.size() > 1) {
+			try {
+				this.mapper.mapAll(readEvents, read);
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("{} leads could not be mapped together ({}); mapping them one by one", readEvents.size(),
+						ex.getClass().getSimpleName());
+			}
+		}
+		for (int index = 0; index < readEvents.size(); index++) {
+			try {
+				this.mapper.map(readEvents.get(index), read.get(index));
+			}
+			catch (RuntimeException ex) {
+				failedUnexpectedly(readEvents.get(index), ex);
+			}
+		}
+	}
+
+	private void notRead(ClaimedLeadEvent event, GraphResult<GraphLead> result) {
+		if (result instanceof GraphResult.TokenInvalid<GraphLead> invalid) {
+			this.pages.recordTokenCheck(event.pageId(), TokenStatus.NEEDS_TOKEN, invalid.message(), null);
+			finish(event, LeadEventStatus.NEEDS_TOKEN, invalid.message());
+		}
+		else if (result instanceof GraphResult.RateLimited<GraphLead> limited) {
+			Duration wait = max(limited.retryAfter(), delay(event));
+			this.queue.retryLater(event, this.clock.instant().plus(wait), limited.message());
+		}
+		else if (result instanceof GraphResult.Transient<GraphLead> passing) {
+			retryOrFail(event, passing.message());
+		}
+		else if (result instanceof GraphResult.Failed<GraphLead> failed) {
+			finish(event, LeadEventStatus.FAILED, failed.message());
 		}
 	}
 
@@ -138,11 +182,12 @@ class LeadEnricher {
 	}
 
 	/**
-	 * Whether the lead is an erased person's. Its answers are dropped unread: they are
-	 * neither kept nor logged.
+	 * Whether a lead is an erased person's, for the leads checked now. Their answers are
+	 * dropped unread: they are neither kept nor logged.
 	 */
-	private boolean suppressed(String leadgenId, Map<String, List<String>> answers) {
-		return this.suppressed.stream().anyMatch((people) -> people.suppressed(leadgenId, answers));
+	private SuppressedPeople suppressedNow() {
+		List<SuppressedPeople> checks = this.suppressed.stream().map(SuppressedPeople::forGroup).toList();
+		return (leadgenId, answers) -> checks.stream().anyMatch((people) -> people.suppressed(leadgenId, answers));
 	}
 
 	private void retryOrFail(ClaimedLeadEvent event, String reason) {

@@ -26,6 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class LeadEventQueue {
 
+	private static final String FINISH = """
+			UPDATE lead_event SET status = ?, last_error = ?, attempts = attempts + 1, claimed_by = NULL,
+			    claimed_until = NULL, next_attempt_at = NULL WHERE id = ? AND claimed_by = ?""";
+
 	private static final String DUE = """
 			SELECT id, leadgen_id, page_id, form_id, attempts, received_at FROM lead_event
 			WHERE status IN ('received', 'enriching')
@@ -69,9 +73,10 @@ class LeadEventQueue {
 					statement.setObject(2, now.plus(lease));
 					statement.setLong(3, event.id());
 				});
-		claimed.stream()
+		this.audit.recordAll(claimed.stream()
 			.filter((event) -> event.attempts() == 0)
-			.forEach((event) -> audit(event.leadgenId(), "lead.enriching", null));
+			.map((event) -> entry(event.leadgenId(), "lead.enriching", null))
+			.toList());
 		return claimed;
 	}
 
@@ -83,14 +88,44 @@ class LeadEventQueue {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean finish(ClaimedLeadEvent event, LeadEventStatus status, String message) {
-		int updated = this.jdbc.update("""
-				UPDATE lead_event SET status = ?, last_error = ?, attempts = attempts + 1, claimed_by = NULL,
-				    claimed_until = NULL, next_attempt_at = NULL WHERE id = ? AND claimed_by = ?""", status.code(),
-				truncate(message), event.id(), event.claimToken());
+		int updated = this.jdbc.update(FINISH, status.code(), truncate(message), event.id(), event.claimToken());
 		if (updated == 1) {
 			audit(event.leadgenId(), "lead." + status.code(), message);
 		}
 		return updated == 1;
+	}
+
+	/**
+	 * {@link #finish Finishes} several events in one batch, without auditing it yet (see
+	 * {@link #audit(List)}): so that a group of leads can be finished first and only
+	 * those still held written. Runs in the caller's transaction.
+	 * @return for each ending, whether its event was finished ({@code false}: the lease
+	 * had run out and another worker holds it)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean[] finishAll(List<Ending> endings) {
+		int[][] counts = this.jdbc.batchUpdate(FINISH, endings, endings.size(), (statement, ending) -> {
+			statement.setString(1, ending.status().code());
+			statement.setString(2, truncate(ending.message()));
+			statement.setLong(3, ending.event().id());
+			statement.setString(4, ending.event().claimToken());
+		});
+		boolean[] finished = new boolean[endings.size()];
+		int index = 0;
+		for (int[] chunk : counts) {
+			for (int count : chunk) {
+				finished[index++] = count == 1;
+			}
+		}
+		return finished;
+	}
+
+	/** The audit entries of endings {@link #finishAll finished}, in their order. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void audit(List<Ending> finished) {
+		this.audit.recordAll(finished.stream()
+			.map((ending) -> entry(ending.event().leadgenId(), "lead." + ending.status().code(), ending.message()))
+			.toList());
 	}
 
 	/** Put the event back until {@code at}, keeping it {@code enriching}. */
@@ -123,8 +158,12 @@ class LeadEventQueue {
 	}
 
 	private void audit(String leadgenId, String action, String message) {
-		this.audit.record(new AuditEntry(this.clock.instant(), "system", action, "lead", leadgenId,
-				AuditDetails.of("message", truncate(message))));
+		this.audit.record(entry(leadgenId, action, message));
+	}
+
+	private AuditEntry entry(String leadgenId, String action, String message) {
+		return new AuditEntry(this.clock.instant(), "system", action, "lead", leadgenId,
+				AuditDetails.of("message", truncate(message)));
 	}
 
 	private static String truncate(String message) {
@@ -133,6 +172,16 @@ class LeadEventQueue {
 
 	private OffsetDateTime now() {
 		return this.clock.instant().atOffset(ZoneOffset.UTC);
+	}
+
+	/**
+	 * How one claimed event ends.
+	 *
+	 * @param event the event
+	 * @param status its final status
+	 * @param message why, or {@code null}
+	 */
+	record Ending(ClaimedLeadEvent event, LeadEventStatus status, String message) {
 	}
 
 }

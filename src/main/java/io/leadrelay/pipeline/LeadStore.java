@@ -70,19 +70,34 @@ public class LeadStore implements StoredLeads {
 	 * ({@link LeadContacts}).
 	 */
 	public void save(String pageId, GraphLead lead) {
-		int inserted = this.jdbc.update(INSERT_IF_ABSENT, lead.leadgenId(), pageId, lead.formId(), lead.formName(),
-				lead.adId(), lead.adName(), lead.adsetId(), lead.adsetName(), lead.campaignId(), lead.campaignName(),
-				lead.platform(), lead.organic(),
-				(lead.createdTime() != null) ? lead.createdTime().atOffset(ZoneOffset.UTC) : null,
-				write(lead.answers()), this.clock.instant().atOffset(ZoneOffset.UTC),
-				write((lead.consents() != null) ? lead.consents() : Map.of()), lead.leadgenId());
-		if (inserted == 1) {
-			List<LeadContacts.Term> terms = LeadContacts.of(lead.answers());
-			this.jdbc.batchUpdate(INSERT_CONTACT, terms, terms.size(), (statement, term) -> {
-				statement.setString(1, lead.leadgenId());
-				statement.setString(2, term.kind().code());
-				statement.setString(3, term.term());
-			});
+		saveAll(pageId, List.of(lead));
+	}
+
+	/** {@link #save Keeps} several leads of one page, in one batch of each statement. */
+	void saveAll(String pageId, List<GraphLead> leads) {
+		if (leads.isEmpty()) {
+			return;
+		}
+		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
+		int[] inserted = this.jdbc.batchUpdate(INSERT_IF_ABSENT,
+				leads.stream()
+					.map((lead) -> new Object[] { lead.leadgenId(), pageId, lead.formId(), lead.formName(), lead.adId(),
+							lead.adName(), lead.adsetId(), lead.adsetName(), lead.campaignId(), lead.campaignName(),
+							lead.platform(), lead.organic(),
+							(lead.createdTime() != null) ? lead.createdTime().atOffset(ZoneOffset.UTC) : null,
+							write(lead.answers()), now, write((lead.consents() != null) ? lead.consents() : Map.of()),
+							lead.leadgenId() })
+					.toList());
+		List<Object[]> terms = new ArrayList<>();
+		for (int index = 0; index < leads.size(); index++) {
+			if (inserted[index] == 1) {
+				String leadgenId = leads.get(index).leadgenId();
+				LeadContacts.of(leads.get(index).answers())
+					.forEach((term) -> terms.add(new Object[] { leadgenId, term.kind().code(), term.term() }));
+			}
+		}
+		if (!terms.isEmpty()) {
+			this.jdbc.batchUpdate(INSERT_CONTACT, terms);
 		}
 	}
 

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * {@code pipeline-wakeup} routes: claims batches while fewer than {@code max-in-flight}
  * leads are being worked, and hands them on without waiting for them. Each page's leads
  * of a claim are read from the Graph API together (on the {@code readers}, one Graph call
- * each) and mapped one by one (on the {@code mappers}, each in its own transaction); once
- * a group is mapped the delivery engine is woken. A claimed lead stays leased until it is
- * finished, so no other worker takes it meanwhile, and a crash brings it back.
+ * each) and mapped together (on the {@code mappers}, in one transaction); once a group is
+ * mapped the delivery engine is woken. A claimed lead stays leased until it is finished,
+ * so no other worker takes it meanwhile, and a crash brings it back.
  */
 public class Pipeline {
 
@@ -122,13 +122,7 @@ public class Pipeline {
 		if (results.isEmpty()) {
 			return CompletableFuture.completedFuture(null);
 		}
-		List<CompletableFuture<Void>> mapped = new ArrayList<>(results.size());
-		for (int i = 0; i < results.size(); i++) {
-			ClaimedLeadEvent event = read.events().get(i);
-			GraphResult<GraphLead> result = results.get(i);
-			mapped.add(CompletableFuture.runAsync(() -> this.enricher.complete(event, result), this.mappers));
-		}
-		return CompletableFuture.allOf(mapped.toArray(CompletableFuture[]::new))
+		return CompletableFuture.runAsync(() -> this.enricher.completeAll(read.events(), results), this.mappers)
 			.thenRun(() -> this.wakeups.deliveryWakeup());
 	}
 

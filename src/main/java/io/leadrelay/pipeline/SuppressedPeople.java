@@ -18,4 +18,13 @@ public interface SuppressedPeople {
 	 */
 	boolean suppressed(String leadgenId, Map<String, List<String>> answers);
 
+	/**
+	 * A check for one group of leads checked now, one after the other: what holds for all
+	 * of them (whether anyone was erased at all) may be read once, so use it for that
+	 * group only and drop it.
+	 */
+	default SuppressedPeople forGroup() {
+		return this;
+	}
+
 }

@@ -53,6 +53,14 @@ class Suppressions implements SuppressedPeople {
 
 	private volatile byte[] secret;
 
+	/**
+	 * Someone was erased: suppressions are never removed, so once there is one this stays
+	 * true and need not be asked again. That there is none is never kept beyond one group
+	 * of leads ({@link #forGroup}): an erasure committed on another engine must stop the
+	 * next group's leads.
+	 */
+	private volatile boolean anyone;
+
 	Suppressions(JdbcTemplate jdbc, SecretCipher cipher, PhoneNumbers phones, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
@@ -90,6 +98,13 @@ class Suppressions implements SuppressedPeople {
 		return isSuppressed(keysOf(leadgenId, answers).stream().map(this::hash).toList());
 	}
 
+	@Override
+	public SuppressedPeople forGroup() {
+		boolean rows = hasRows();
+		return (leadgenId, answers) -> rows
+				&& isSuppressed(keysOf(leadgenId, answers).stream().map(this::hash).toList());
+	}
+
 	/** What a lead's person is known by: its id, emails and phone numbers. */
 	Set<PersonKey> keysOf(String leadgenId, Map<String, List<String>> answers) {
 		Set<PersonKey> keys = new LinkedHashSet<>();
@@ -106,8 +121,15 @@ class Suppressions implements SuppressedPeople {
 	}
 
 	private boolean hasRows() {
-		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+		if (this.anyone) {
+			return true;
+		}
+		boolean rows = Boolean.TRUE.equals(this.jdbc.queryForObject(
 				"SELECT CASE WHEN EXISTS (SELECT 1 FROM suppression) THEN TRUE ELSE FALSE END", Boolean.class));
+		if (rows) {
+			this.anyone = true;
+		}
+		return rows;
 	}
 
 	private boolean isSuppressed(List<String> hashes) {

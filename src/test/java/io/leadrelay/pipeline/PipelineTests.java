@@ -88,7 +88,7 @@ class PipelineTests {
 		assertThat(pipeline.runOnce()).isEqualTo(5);
 
 		await().untilAsserted(() -> assertThat(this.wakeups.delivery).hasValue(1));
-		verify(this.enricher, times(2)).complete(any(), any());
+		verify(this.enricher).completeAll(argThat((group) -> group.size() == 2), anyList());
 		assertThat(pipeline.inFlight()).as("the slow page's leads").isEqualTo(3);
 		this.graphAnswers.countDown();
 		await().untilAsserted(() -> assertThat(this.wakeups.delivery).hasValue(2));
@@ -110,7 +110,8 @@ class PipelineTests {
 		verify(this.enricher).prepare(eq("page-1"), argThat((group) -> group.size() == 50));
 		verify(this.enricher).prepare(eq("page-1"), argThat((group) -> group.size() == 10));
 		verify(this.enricher).prepare(eq("page-2"), argThat((group) -> group.size() == 5));
-		verify(this.enricher, times(65)).complete(any(), any());
+		verify(this.enricher).completeAll(argThat((group) -> group.size() == 50), anyList());
+		verify(this.enricher, times(2)).completeAll(argThat((group) -> group.size() < 50), anyList());
 	}
 
 	private Pipeline pipeline(int batchSize, int maxInFlight) {
