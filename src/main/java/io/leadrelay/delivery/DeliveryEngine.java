@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -119,14 +120,24 @@ public class DeliveryEngine {
 	}
 
 	private Set<String> fullLanes() {
-		// Two claims' worth, or a quarter of max-in-flight: one destination cannot take
-		// more while others wait.
-		int most = Math.max(2 * this.properties.batchSize(), this.properties.maxInFlight() / 4);
 		return this.lanes.values()
 			.stream()
-			.filter((lane) -> lane.queued() >= most)
+			.filter((lane) -> lane.queued() >= lane.capacity())
 			.map(DestinationLane::destinationId)
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * How many deliveries a destination's lane holds before it is left out of claims:
+	 * what its rate limit lets it send in a quarter of the lease (so that what it holds
+	 * leaves well within the lease, and not half of it goes stale and back), and never
+	 * more than two claims' worth or a quarter of max-in-flight (so one destination
+	 * cannot take all the room while others wait).
+	 */
+	private int capacity(String destinationId) {
+		int most = Math.max(2 * this.properties.batchSize(), this.properties.maxInFlight() / 4);
+		OptionalInt sendable = this.dispatcher.sendableWithin(destinationId, this.properties.lease().dividedBy(4));
+		return sendable.isPresent() ? Math.min(most, sendable.getAsInt()) : most;
 	}
 
 	private void queue(List<ClaimedDelivery> claimed) {
@@ -135,7 +146,7 @@ public class DeliveryEngine {
 			.collect(Collectors.groupingBy(ClaimedDelivery::destinationId, LinkedHashMap::new, Collectors.toList()));
 		byDestination.forEach((destinationId, deliveries) -> {
 			DestinationLane lane = this.lanes.computeIfAbsent(destinationId,
-					(id) -> new DestinationLane(id, Math.max(1, this.properties.concurrency() / 2)));
+					(id) -> new DestinationLane(id, Math.max(1, this.properties.concurrency() / 2), capacity(id)));
 			if (lane.add(deliveries, now)) {
 				start(lane);
 			}

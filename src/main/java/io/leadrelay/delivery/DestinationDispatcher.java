@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -63,6 +64,23 @@ class DestinationDispatcher {
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock;
+	}
+
+	/**
+	 * How many of the destination's deliveries its calls can carry within {@code time} at
+	 * its rate limit; empty when the destination or its connector is unknown.
+	 */
+	OptionalInt sendableWithin(String destinationId, Duration time) {
+		try {
+			DestinationView destination = this.destinations.get(destinationId);
+			return this.connectors.forType(destination.type())
+				.map((connector) -> OptionalInt
+					.of(this.guards.forDestination(destinationId, connector).sendableWithin(time, perCall(connector))))
+				.orElse(OptionalInt.empty());
+		}
+		catch (DestinationNotFoundException ex) {
+			return OptionalInt.empty();
+		}
 	}
 
 	/**
@@ -128,8 +146,7 @@ class DestinationDispatcher {
 		// permit's spacing is the wait, and there is none while the limit has room.
 		// No call carries more than one claim takes (batch-size), as before calls
 		// overlapped.
-		List<ClaimedDelivery> call = source
-			.next(Math.max(1, Math.min(connector.maxBatchSize(), this.properties.batchSize())));
+		List<ClaimedDelivery> call = source.next(perCall(connector));
 		if (call.isEmpty()) {
 			guard.breaker().releasePermission();
 			return true;
@@ -158,6 +175,11 @@ class DestinationDispatcher {
 		RetryPolicy policy = RetryPolicy.of(this.properties, destination.settings());
 		this.results.recordCall(call, outcomes, started, took, policy);
 		return outcomes.stream().noneMatch(DeliveryOutcome.CredentialsRejected.class::isInstance);
+	}
+
+	/** How many leads one call carries at most. */
+	private int perCall(Connector connector) {
+		return Math.max(1, Math.min(connector.maxBatchSize(), this.properties.batchSize()));
 	}
 
 	/** Waits for the rate limit; a database failure there hands the call back too. */

@@ -49,7 +49,7 @@ class DestinationGuards {
 					.recordExceptions(CrmUnavailable.class)
 					.build());
 		double perSecond = this.properties.rateLimit(connector.code(), connector.defaultRateLimit());
-		return new Guard(breaker, () -> this.limiter.acquire(destinationId, perSecond, RATE_LIMIT_WAIT));
+		return new Guard(breaker, () -> this.limiter.acquire(destinationId, perSecond, RATE_LIMIT_WAIT), perSecond);
 	}
 
 	/**
@@ -58,8 +58,20 @@ class DestinationGuards {
 	 * @param breaker opens when the CRM keeps failing
 	 * @param permit waits up to {@link #RATE_LIMIT_WAIT} for the rate limit to allow a
 	 * call; false when it did not
+	 * @param callsPerSecond the destination's rate limit
 	 */
-	record Guard(CircuitBreaker breaker, BooleanSupplier permit) {
+	record Guard(CircuitBreaker breaker, BooleanSupplier permit, double callsPerSecond) {
+
+		/**
+		 * How many deliveries calls of {@code perCall} leads can carry within
+		 * {@code time} at the rate limit (calls
+		 * {@link DatabaseRateLimiter#HEADROOM}/limit apart); at least one call's worth.
+		 */
+		int sendableWithin(Duration time, int perCall) {
+			double calls = this.callsPerSecond / DatabaseRateLimiter.HEADROOM * time.toMillis() / 1000.0;
+			return (int) Math.max(perCall, Math.min(Integer.MAX_VALUE, Math.floor(calls) * perCall));
+		}
+
 	}
 
 	/** A try that counts as a failure of the CRM for the circuit breaker. */

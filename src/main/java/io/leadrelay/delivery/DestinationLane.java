@@ -18,15 +18,23 @@ final class DestinationLane {
 
 	private final int maxCalls;
 
+	private final int capacity;
+
 	private final ArrayDeque<Held> queued = new ArrayDeque<>();
 
 	private boolean waiting;
 
 	private int sending;
 
-	DestinationLane(String destinationId, int maxCalls) {
+	DestinationLane(String destinationId, int maxCalls, int capacity) {
 		this.destinationId = destinationId;
 		this.maxCalls = maxCalls;
+		this.capacity = capacity;
+	}
+
+	/** How many queued deliveries make the lane full: it is left out of claims. */
+	int capacity() {
+		return this.capacity;
 	}
 
 	String destinationId() {
