@@ -10,6 +10,7 @@ import io.leadrelay.LeadRelayApplication;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,34 @@ class RouteFilesIntegrationTests {
 			assertThat(camel.getRoute("meta-webhook").getSourceLocation()).startsWith("classpath:routes/");
 			assertThat(context.getBean(ProducerTemplate.class).requestBody("direct:probe", null, String.class))
 				.isEqualTo("first");
+		}
+	}
+
+	@Test
+	void runsAnOpsRouteOnComponentsAndLanguagesWhoseSpringBootSettingsAreLeftOut() throws Exception {
+		// LeadRelayApplication excludes these auto-configurations; the components still
+		// resolve by scheme.
+		Files.writeString(this.routes.resolve("components.yaml"), """
+				- route:
+				    id: components
+				    from:
+				      uri: direct:components
+				      steps:
+				        - to: "stub:nowhere"
+				        - to: "browse:kept"
+				        - to: "mock:seen"
+				        - setHeader:
+				            name: parts
+				            tokenize:
+				              token: ","
+				        - to: "language:constant:done"
+				""");
+		try (ConfigurableApplicationContext context = start(false)) {
+			assertThat(context.getBean(ProducerTemplate.class).requestBody("direct:components", "a,b", String.class))
+				.isEqualTo("done");
+			assertThat(context.getBean(CamelContext.class)
+				.getEndpoint("mock:seen", MockEndpoint.class)
+				.getReceivedCounter()).isEqualTo(1);
 		}
 	}
 

@@ -364,6 +364,11 @@ abstract class MetaWebhookIntegrationTests {
 			.contains("leadrelay_webhook_events_total{outcome=\"duplicate\"")
 			.contains("leadrelay_webhook_rejected_total{reason=\"signature_mismatch\"")
 			.contains("leadrelay_webhook_request_seconds_count");
+		// The webhook's own timer replaces the request observation there; other paths
+		// keep it.
+		this.client.get("/actuator/health");
+		assertThat(withManagementToken("/actuator/prometheus").body()).doesNotContain("uri=\"/webhooks/meta\"")
+			.contains("uri=\"/actuator/health\"");
 	}
 
 	@Test
