@@ -129,14 +129,14 @@ public class DeliveryEngine {
 
 	/**
 	 * How many deliveries a destination's lane holds before it is left out of claims:
-	 * what its rate limit lets it send in a quarter of the lease (so that what it holds
-	 * leaves well within the lease, and not half of it goes stale and back), and never
-	 * more than two claims' worth or a quarter of max-in-flight (so one destination
-	 * cannot take all the room while others wait).
+	 * what its rate limit lets it send in an eighth of the lease (so that what it holds
+	 * leaves well within the lease, even when engines share the limit, and does not go
+	 * stale and back), and never more than two claims' worth or a quarter of
+	 * max-in-flight (so one destination cannot take all the room while others wait).
 	 */
 	private int capacity(String destinationId) {
 		int most = Math.max(2 * this.properties.batchSize(), this.properties.maxInFlight() / 4);
-		OptionalInt sendable = this.dispatcher.sendableWithin(destinationId, this.properties.lease().dividedBy(4));
+		OptionalInt sendable = this.dispatcher.sendableWithin(destinationId, this.properties.lease().dividedBy(8));
 		return sendable.isPresent() ? Math.min(most, sendable.getAsInt()) : most;
 	}
 
