@@ -141,11 +141,9 @@ class DestinationDispatcher {
 			return false;
 		}
 		// The leads are taken only now that the call may leave, so it carries all that
-		// are
-		// due by now (up to the connector's batch size) without waiting for more: the
-		// permit's spacing is the wait, and there is none while the limit has room.
-		// No call carries more than one claim takes (batch-size), as before calls
-		// overlapped.
+		// are due by now (up to the connector's batch size) without waiting for more:
+		// the permit's spacing is the wait, and there is none while the limit has room.
+		// No call carries more than one claim takes (batch-size).
 		List<ClaimedDelivery> call = source.next(perCall(connector));
 		if (call.isEmpty()) {
 			guard.breaker().releasePermission();

@@ -119,6 +119,18 @@ class GraphBatchReadsTests {
 	}
 
 	@Test
+	void aBatchAnsweredWithFewerItemsThanAskedIsRetriedForEveryLead() {
+		List<String> ids = ids(3);
+		ArrayNode answer = this.json.createArrayNode();
+		item(answer, 200, GraphFixtures.lead(ids.get(0)));
+		item(answer, 200, GraphFixtures.lead(ids.get(1)));
+		graph.stubFor(post(urlPathEqualTo("/v26.0/")).willReturn(okJson(answer.toString())));
+
+		assertThat(this.client.fetchLeads(ids, GraphClientTests.TOKEN)).hasSize(3)
+			.allMatch(GraphResult.Transient.class::isInstance);
+	}
+
+	@Test
 	void anItemsUsageHeaderHoldsFurtherCalls() {
 		List<String> ids = ids(2);
 		ArrayNode answer = this.json.createArrayNode();
